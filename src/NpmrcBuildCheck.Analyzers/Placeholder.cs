@@ -1,0 +1,5 @@
+namespace NpmrcBuildCheck.Analyzers;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,5 @@
+namespace NpmrcBuildCheck.CodeFixes;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,33 @@
+using System;
+
+namespace NpmrcBuildCheck.Findings;
+
+/// <summary>
+/// The only way a secret is shown: at most a well-known public prefix and, for a secret of
+/// 20 or more characters, its last 4 characters.
+/// </summary>
+public static class Redaction
+{
+    private static readonly string[] PublicPrefixes = { "npm_", "npms_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-" };
+
+    public static string Redact(string secret)
+    {
+        if (string.IsNullOrEmpty(secret))
+        {
+            return string.Empty;
+        }
+
+        string prefix = string.Empty;
+        foreach (var candidate in PublicPrefixes)
+        {
+            if (secret.Length > candidate.Length + 8 && secret.StartsWith(candidate, StringComparison.Ordinal))
+            {
+                prefix = candidate;
+                break;
+            }
+        }
+
+        string tail = secret.Length >= 20 ? secret.Substring(secret.Length - 4) : string.Empty;
+        return prefix + "****" + tail;
+    }
+}

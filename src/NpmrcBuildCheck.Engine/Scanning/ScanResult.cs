@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+using NpmrcBuildCheck.Findings;
+
+namespace NpmrcBuildCheck.Scanning;
+
+/// <summary>The outcome of scanning one tree.</summary>
+public sealed class ScanResult
+{
+    public ScanResult(IReadOnlyList<Finding> findings, int filesScanned, long bytesRead, TimeSpan elapsed, IReadOnlyList<string> projectDirectories)
+    {
+        Findings = findings;
+        FilesScanned = filesScanned;
+        BytesRead = bytesRead;
+        Elapsed = elapsed;
+        ProjectDirectories = projectDirectories;
+    }
+
+    /// <summary>All findings, sorted by path, line and column; inline suppressions already applied.</summary>
+    public IReadOnlyList<Finding> Findings { get; }
+
+    /// <summary>Files considered by this scan (read, or served from the cache).</summary>
+    public int FilesScanned { get; }
+
+    /// <summary>Bytes actually read from disk by this scan (0 for files served from the cache).</summary>
+    public long BytesRead { get; }
+
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>Root-relative folders ('/' separators, "" for the root) that hold a .NET project file.</summary>
+    public IReadOnlyList<string> ProjectDirectories { get; }
+}
