@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using NpmrcBuildCheck.Findings;
+using NpmrcBuildCheck.Reporting;
+using NpmrcBuildCheck.Rules;
+
+namespace NpmrcBuildCheck.Tasks;
+
+/// <summary>
+/// Reports one project's findings as diagnostics, after its own NoWarn, severities, baseline
+/// and warnings-as-errors settings, and writes its SARIF log when asked.
+/// </summary>
+public sealed class ReportNpmrcFindings : Task
+{
+    public ITaskItem[] Findings { get; set; } = Array.Empty<ITaskItem>();
+
+    [Required]
+    public string ScanRoot { get; set; } = string.Empty;
+
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    /// <summary>The project's C# sources: the analyzer reports those, so the scan does not again.</summary>
+    public ITaskItem[] Compile { get; set; } = Array.Empty<ITaskItem>();
+
+    public string? NoWarn { get; set; }
+
+    public string? WarningsAsMessages { get; set; }
+
+    public string? WarningsAsErrors { get; set; }
+
+    public string? WarningsNotAsErrors { get; set; }
+
+    public bool TreatWarningsAsErrors { get; set; }
+
+    /// <summary><c>NpmrcBuildCheckRule</c> items: the code with a <c>Severity</c> metadata.</summary>
+    public ITaskItem[] Rules { get; set; } = Array.Empty<ITaskItem>();
+
+    public string? Baseline { get; set; }
+
+    public string? SarifLog { get; set; }
+
+    public override bool Execute()
+    {
+        var policy = new SeverityPolicy(
+            NoWarn + ";" + WarningsAsMessages,
+            WarningsAsErrors,
+            WarningsNotAsErrors,
+            TreatWarningsAsErrors,
+            ReadRuleOverrides());
+        Baseline baseline = LoadBaseline();
+        var reported = new List<SarifLog.Entry>();
+        foreach (var (finding, fullPath) in ProjectFindings.Select(Findings, ScanRoot, ProjectDirectory, Compile))
+        {
+            Outcome outcome = baseline.Accepts(finding) ? Outcome.Suppressed : policy.Decide(finding.Rule);
+            Report(finding, fullPath, outcome);
+            if (outcome != Outcome.Suppressed)
+            {
+                reported.Add(new SarifLog.Entry(finding, outcome));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(SarifLog))
+        {
+            WriteSarif(reported);
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private void Report(Finding finding, string fullPath, Outcome outcome)
+    {
+        var rule = finding.Rule;
+        switch (outcome)
+        {
+            case Outcome.Error:
+                Log.LogError(null, rule.Code, null, rule.HelpLink, fullPath, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.Message);
+                break;
+            case Outcome.Warning:
+                Log.LogWarning(null, rule.Code, null, rule.HelpLink, fullPath, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.Message);
+                break;
+            case Outcome.Message:
+                Log.LogMessage(null, rule.Code, null, fullPath, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, MessageImportance.High, "{0}", finding.Message);
+                break;
+            default:
+                Log.LogMessage(MessageImportance.Low, "NpmrcBuildCheck: suppressed {0} at {1}({2},{3}).", rule.Code, fullPath, finding.Line, finding.Column);
+                break;
+        }
+    }
+
+    private Dictionary<string, Severity> ReadRuleOverrides()
+    {
+        var overrides = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in Rules)
+        {
+            string code = item.ItemSpec.Trim();
+            string text = item.GetMetadata("Severity");
+            if (RuleCatalog.Find(code) is null)
+            {
+                Log.LogWarning(null, "NPMRC900", null, RuleCatalog.ScanProblem.HelpLink, null, 0, 0, 0, 0,
+                    "NpmrcBuildCheckRule '{0}' names no NpmrcBuildCheck rule; known codes are {1}.", code, string.Join(", ", RuleCatalog.All.Select(r => r.Code)));
+            }
+            else if (SeverityPolicy.TryParseSeverity(text, out var severity))
+            {
+                overrides[code] = severity;
+            }
+            else
+            {
+                Log.LogWarning(null, "NPMRC900", null, RuleCatalog.ScanProblem.HelpLink, null, 0, 0, 0, 0,
+                    "NpmrcBuildCheckRule '{0}' has Severity '{1}'; use error, warning, message or none.", code, text);
+            }
+        }
+
+        return overrides;
+    }
+
+    private Baseline LoadBaseline()
+    {
+        if (string.IsNullOrWhiteSpace(Baseline))
+        {
+            return Reporting.Baseline.Empty;
+        }
+
+        string path = Path.GetFullPath(Path.Combine(ProjectDirectory, Baseline));
+        if (!File.Exists(path))
+        {
+            Log.LogMessage(MessageImportance.Normal, "NpmrcBuildCheck: baseline '{0}' does not exist yet; write it with -t:NpmrcBuildCheckWriteBaseline.", path);
+            return Reporting.Baseline.Empty;
+        }
+
+        try
+        {
+            var baseline = Reporting.Baseline.Load(path);
+            Log.LogMessage(MessageImportance.Low, "NpmrcBuildCheck: baseline '{0}' accepts {1} findings.", path, baseline.Count);
+            return baseline;
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            Log.LogWarning(null, "NPMRC900", null, RuleCatalog.ScanProblem.HelpLink, path, 0, 0, 0, 0,
+                "The baseline file could not be read ({0}); no finding is accepted. Rewrite it with -t:NpmrcBuildCheckWriteBaseline.", e.Message);
+            return Reporting.Baseline.Empty;
+        }
+    }
+
+    private void WriteSarif(IEnumerable<SarifLog.Entry> reported)
+    {
+        string path = Path.GetFullPath(Path.Combine(ProjectDirectory, SarifLog!));
+        string rootUri = new Uri(Path.GetFullPath(ScanRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).AbsoluteUri;
+        var json = Reporting.SarifLog.Build(reported, rootUri, ToolVersion);
+        try
+        {
+            AtomicFile.WriteAllText(path, json);
+            Log.LogMessage(MessageImportance.Normal, "NpmrcBuildCheck: wrote SARIF log '{0}'.", path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.LogWarning(null, "NPMRC900", null, RuleCatalog.ScanProblem.HelpLink, path, 0, 0, 0, 0, "The SARIF log could not be written: {0}", e.Message);
+        }
+    }
+
+    // The package version, stamped into the assembly at pack time (without the source revision).
+    private static string ToolVersion =>
+        (typeof(ReportNpmrcFindings).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0")
+        .Split('+')[0];
+}
