@@ -71,6 +71,18 @@ internal sealed class Consumer
         return path;
     }
 
+    /// <summary>
+    /// Adds the machine's NuGet packages folder as a second local feed, for consumers that need
+    /// packages the SDK does not bundle (NETStandard.Library for a netstandard2.0 target). Offline.
+    /// </summary>
+    public void UseMachinePackagesAsFeed()
+    {
+        string machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        string config = File.ReadAllText(PathOf("nuget.config"));
+        Write("nuget.config", config.Replace("</packageSources>", $"  <add key=\"machine\" value=\"{machinePackages}\" />\n  </packageSources>"));
+    }
+
     public string PathOf(string relativePath) => Path.Combine(Directory, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
     /// <summary>Runs <c>dotnet build</c> in the consumer's folder (console logger, normal verbosity).</summary>
