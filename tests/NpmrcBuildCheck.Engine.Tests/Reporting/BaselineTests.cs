@@ -1,0 +1,60 @@
+using System;
+using System.IO;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using NpmrcBuildCheck.Findings;
+using NpmrcBuildCheck.Reporting;
+using NpmrcBuildCheck.Rules;
+using NpmrcBuildCheck.TestSupport;
+
+namespace NpmrcBuildCheck.Engine.Tests.Reporting;
+
+[TestClass]
+public sealed class BaselineTests
+{
+    private static Finding Leak(string secret, string path = "ClientApp/.npmrc", int line = 3) =>
+        new(RuleCatalog.HardCodedAuthToken, path, line, 34, line, 74, "//registry.npmjs.org/:_authToken",
+            Redaction.Redact(secret), Fingerprints.DigestSubject(secret), "message");
+
+    [TestMethod]
+    public void RoundTripAcceptsTheSameSecretWhereverItsLineMoves()
+    {
+        string token = FakeTokens.NpmToken(11);
+        string path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            Baseline.Write(path, new[] { Leak(token), Leak(token) });
+            string text = File.ReadAllText(path);
+            Assert.IsFalse(text.Contains(token.Substring(4)), "the baseline holds the secret");
+
+            var baseline = Baseline.Load(path);
+            Assert.AreEqual(1, baseline.Count);
+            Assert.IsTrue(baseline.Accepts(Leak(token, line: 40)));
+            Assert.IsFalse(baseline.Accepts(Leak(FakeTokens.NpmToken(12))), "a changed secret is new");
+            Assert.IsFalse(baseline.Accepts(Leak(token, path: "Other/.npmrc")), "the same secret elsewhere is new");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [TestMethod]
+    [DataRow("")]
+    [DataRow("[]")]
+    [DataRow("{\"accepted\": 3}")]
+    [DataRow("{\"accepted\": [")]
+    [DataRow("{\"accepted\": []} trailing")]
+    public void ABadBaselineIsAFormatError(string text)
+    {
+        string path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, text);
+        try
+        {
+            Assert.ThrowsExactly<FormatException>(() => Baseline.Load(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using NpmrcBuildCheck.TestSupport;
+
+[assembly: Parallelize(Scope = ExecutionScope.MethodLevel)]
+
+namespace NpmrcBuildCheck.Tasks.Tests;
+
+/// <summary>The scan and report tasks driven directly, as MSBuild drives them.</summary>
+[TestClass]
+public sealed class TaskTests
+{
+    private static readonly string Token = FakeTokens.NpmToken(4242);
+
+    [TestMethod]
+    public void FindingsTravelAsItemsWithoutTheSecretAndAreReportedWithHelpLinks()
+    {
+        string root = NewTree();
+        File.WriteAllText(Path.Combine(root, "ClientApp", ".npmrc"), $"registry=http://npm.acme.example/\n//registry.npmjs.org/:_authToken={Token}\n");
+
+        var scan = new ScanNpmrcTree { BuildEngine = new RecordingBuildEngine(), Root = root };
+        Assert.IsTrue(scan.Execute());
+        foreach (var item in scan.Findings)
+        {
+            foreach (var name in item.MetadataNames.Cast<string>())
+            {
+                Assert.IsFalse(item.GetMetadata(name).Contains(Token), $"metadata {name} holds the secret");
+            }
+        }
+
+        var engine = new RecordingBuildEngine();
+        var report = new ReportNpmrcFindings { BuildEngine = engine, Findings = scan.Findings, ScanRoot = root, ProjectDirectory = root };
+        Assert.IsFalse(report.Execute(), "an error finding fails the task");
+
+        var error = engine.Errors.Single();
+        Assert.AreEqual("NPMRC001", error.Code);
+        Assert.AreEqual(Path.Combine(root, "ClientApp", ".npmrc"), error.File);
+        Assert.AreEqual((2, "//registry.npmjs.org/:_authToken=".Length + 1), (error.LineNumber, error.ColumnNumber));
+        Assert.IsTrue(error.EndColumnNumber > error.ColumnNumber);
+        StringAssert.EndsWith(error.HelpLink, "docs/rules/NPMRC001.md");
+        var warning = engine.Warnings.Single();
+        Assert.AreEqual(("NPMRC005", 1), (warning.Code, warning.LineNumber));
+        StringAssert.EndsWith(warning.HelpLink, "docs/rules/NPMRC005.md");
+        Assert.IsFalse(engine.AllText().Any(text => text.Contains(Token)));
+    }
+
+    [TestMethod]
+    public void NoWarnAndRuleItemsApplyAtReportTime()
+    {
+        string root = NewTree();
+        File.WriteAllText(Path.Combine(root, "ClientApp", ".npmrc"), $"registry=http://npm.acme.example/\n//registry.npmjs.org/:_authToken={Token}\n");
+        var scan = new ScanNpmrcTree { BuildEngine = new RecordingBuildEngine(), Root = root };
+        scan.Execute();
+
+        var engine = new RecordingBuildEngine();
+        var rule = new TaskItem("NPMRC005");
+        rule.SetMetadata("Severity", "error");
+        var report = new ReportNpmrcFindings
+        {
+            BuildEngine = engine,
+            Findings = scan.Findings,
+            ScanRoot = root,
+            ProjectDirectory = root,
+            NoWarn = "CS1591;NPMRC001",
+            Rules = new ITaskItem[] { rule },
+        };
+        Assert.IsFalse(report.Execute());
+        Assert.AreEqual("NPMRC005", engine.Errors.Single().Code);
+        Assert.AreEqual(0, engine.Warnings.Count);
+    }
+
+    [TestMethod]
+    public void AMistypedRuleItemIsReportedNotIgnored()
+    {
+        string root = NewTree();
+        var engine = new RecordingBuildEngine();
+        var rule = new TaskItem("NPMRC05");
+        rule.SetMetadata("Severity", "error");
+        var report = new ReportNpmrcFindings { BuildEngine = engine, ScanRoot = root, ProjectDirectory = root, Rules = new ITaskItem[] { rule } };
+        Assert.IsTrue(report.Execute());
+        StringAssert.Contains(engine.Warnings.Single().Message, "NPMRC05");
+    }
+
+    [TestMethod]
+    public void CompileItemsAreLeftToTheAnalyzer()
+    {
+        string root = NewTree();
+        string source = Path.Combine(root, "Secrets.cs");
+        File.WriteAllText(source, $"class Secrets {{ const string Token = \"{Token}\"; }}\n");
+        File.WriteAllText(Path.Combine(root, "ClientApp", "publish.sh"), $"export NPM_TOKEN={Token}\n");
+        var scan = new ScanNpmrcTree { BuildEngine = new RecordingBuildEngine(), Root = root };
+        scan.Execute();
+
+        var engine = new RecordingBuildEngine();
+        var report = new ReportNpmrcFindings
+        {
+            BuildEngine = engine, Findings = scan.Findings, ScanRoot = root, ProjectDirectory = root,
+            Compile = new ITaskItem[] { new TaskItem(source) },
+        };
+        report.Execute();
+        Assert.IsTrue(scan.Findings.Any(f => f.ItemSpec == source), "the scan itself sees the C# file");
+        Assert.IsFalse(engine.Errors.Any(e => e.File == source), "the C# file is the analyzer's");
+        Assert.IsTrue(engine.Errors.Any(e => e.File.EndsWith("publish.sh", StringComparison.Ordinal)), "other files are still reported");
+    }
+
+    [TestMethod]
+    public void TheSummaryLineSaysWhatTheScanCost()
+    {
+        string root = NewTree();
+        File.WriteAllText(Path.Combine(root, "ClientApp", ".npmrc"), "registry=https://registry.npmjs.org/\n");
+        var engine = new RecordingBuildEngine();
+        new ScanNpmrcTree { BuildEngine = engine, Root = root }.Execute();
+        var summary = engine.Messages.Single(m => m.Message!.StartsWith("NpmrcBuildCheck: scanned", StringComparison.Ordinal));
+        StringAssert.Matches(summary.Message, new System.Text.RegularExpressions.Regex(@"^NpmrcBuildCheck: scanned 1 files \(\d+ bytes read\) in \d+ ms$"));
+        Assert.AreEqual(MessageImportance.Normal, summary.Importance);
+    }
+
+    private static string NewTree()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "NpmrcBuildCheck.Tasks.Tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(root, "ClientApp"));
+        return root;
+    }
+}
