@@ -85,7 +85,7 @@ internal sealed class LiteralText
                 if (lines.Count >= 3)
                 {
                     int contentStart = lines[1].Start;
-                    int contentEnd = lines[lines.Count - 2].End;
+                    int contentEnd = lines[lines.Count - 2].ContentEnd;
                     var mapped = IndentStripped(token, token.ValueText, contentStart, contentEnd);
                     if (mapped is not null)
                     {
