@@ -220,6 +220,29 @@ public sealed class AnalyzerTests
     }
 
     [TestMethod]
+    [TestCategory(EmbeddedSecretsTests.AwaitsFullReader)]
+    [Ignore("Awaits the full .npmrc reader: _auth= and _password= (NPMRC002).")]
+    public Task BasicAuthAndPasswordAssignments()
+    {
+        string auth = System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("user:" + FakeTokens.Opaque(8)));
+        string password = System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(FakeTokens.Opaque(9, 52)));
+        return Analyzer(
+            $$""""
+            class C
+            {
+                string a = "//npm.example.com/:_auth={|#0:{{auth}}|}";
+                string p = """
+                    //pkgs.dev.azure.com/org/_packaging/feed/npm/registry/:username=org
+                    //pkgs.dev.azure.com/org/_packaging/feed/npm/registry/:_password={|#1:{{password}}|}
+                    """;
+                string r = "//npm.example.com/:_password=${NPM_PASSWORD}";
+            }
+            """",
+            Npmrc003(0, "'//npm.example.com/:_auth' value", Redaction.Redact(auth)),
+            Npmrc003(1, "'//pkgs.dev.azure.com/org/_packaging/feed/npm/registry/:_password' value", Redaction.Redact(password)));
+    }
+
+    [TestMethod]
     public Task EnvironmentReferenceIsNotASecret() => Analyzer(
         """
         class C
