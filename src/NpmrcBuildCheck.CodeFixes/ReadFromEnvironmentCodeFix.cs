@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using NpmrcBuildCheck.Analyzers;
@@ -60,7 +61,7 @@ public sealed class ReadFromEnvironmentCodeFix : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             var target = FindReplaceableString(root, diagnostic);
-            if (target is null)
+            if (target is null || !await ConstCanBeDroppedAsync(context.Document, target, context.CancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
@@ -90,7 +91,7 @@ public sealed class ReadFromEnvironmentCodeFix : CodeFixProvider
         foreach (var diagnostic in diagnostics)
         {
             var target = FindReplaceableString(root, diagnostic);
-            if (target is null || !done.Add(target))
+            if (target is null || !done.Add(target) || !await ConstCanBeDroppedAsync(document, target, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
@@ -160,6 +161,51 @@ public sealed class ReadFromEnvironmentCodeFix : CodeFixProvider
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// False when the string initialises a const whose value is used where C# needs a constant
+    /// (another const, an attribute argument, a case label, a default parameter value): turning
+    /// it into a static readonly field or a plain local would not compile.
+    /// </summary>
+    private static async Task<bool> ConstCanBeDroppedAsync(Document document, ExpressionSyntax target, CancellationToken cancellationToken)
+    {
+        var declaration = ConstDeclarationOf(target);
+        if (declaration is null)
+        {
+            return true;
+        }
+
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null)
+        {
+            return false;
+        }
+
+        var declarators = declaration is FieldDeclarationSyntax field
+            ? field.Declaration.Variables
+            : ((LocalDeclarationStatementSyntax)declaration).Declaration.Variables;
+        foreach (var declarator in declarators)
+        {
+            var symbol = model.GetDeclaredSymbol(declarator, cancellationToken);
+            if (symbol is null)
+            {
+                return false;
+            }
+
+            var references = await SymbolFinder.FindReferencesAsync(symbol, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+            foreach (var location in references.SelectMany(r => r.Locations))
+            {
+                var referenceRoot = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                var node = referenceRoot?.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (node is not ExpressionSyntax expression || NeedsConstant(expression) || ConstDeclarationOf(expression) is not null)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The const field or local whose initializer holds <paramref name="target"/>, if any.</summary>

@@ -168,6 +168,33 @@ public sealed class CodeFixTests
     }
 
     [TestMethod]
+    public async Task NoFixWhenTheConstIsUsedAsAConstant()
+    {
+        string source = $$"""
+            using System;
+
+            class C
+            {
+                const string Token = "[|{{T}}|]";
+                const string Header = "Bearer " + Token;
+
+                [Obsolete(Token)]
+                void M(string s, string p = Token)
+                {
+                    const string local = "[|{{T2}}|]";
+                    switch (s)
+                    {
+                        case local:
+                            break;
+                    }
+                }
+            }
+            """;
+        var test = CodeFixTest(source, source);
+        await test.RunAsync();
+    }
+
+    [TestMethod]
     public void EnvironmentVariableNames()
     {
         Assert.AreEqual("GITHUB_PACKAGES_TOKEN", ReadFromEnvironmentCodeFix.ToEnvironmentVariable("GitHubPackagesToken"));
