@@ -67,6 +67,29 @@ public sealed class AnalyzerTests
         Npmrc003(0, Token, R));
 
     [TestMethod]
+    public Task CrLfSourceWithMultiLineRawVerbatimAndInterpolatedLiterals() => Analyzer(
+        $$""""
+        class C
+        {
+            string r = """
+                  a
+                {|#0:{{T}}|}
+                """;
+            string v = @"
+        {|#1:{{T2}}|}";
+            string i(int n) => $"""
+                {n}
+                  {|#2:{{T}}|}
+                """;
+            string n = """
+                //registry.npmjs.org/:_authToken={|#3:{{T2}}|}
+                """;
+        }
+        """".ReplaceLineEndings("\r\n"),
+        Npmrc003(0, Token, R), Npmrc003(1, Token, R2), Npmrc003(2, Token, R),
+        Npmrc003(3, "'//registry.npmjs.org/:_authToken' value", R2));
+
+    [TestMethod]
     public Task Utf8Literals() => Analyzer(
         $$""""
         class C

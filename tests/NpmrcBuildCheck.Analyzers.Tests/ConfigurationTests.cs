@@ -115,6 +115,23 @@ public sealed class ConfigurationTests
     }
 
     [TestMethod]
+    public async Task NoWarnAndSpecificSeverityApplyThroughCompilationOptions()
+    {
+        string source = $$"""class C { string a = "{{T}}"; }""";
+        Assert.AreEqual(1, (await RunAnalyzerAsync(source)).Length);
+
+        // <NoWarn>NPMRC003</NoWarn> is passed to the compiler as a suppressed specific option.
+        var suppressed = await RunAnalyzerAsync(source, options => options.WithSpecificDiagnosticOptions(
+            ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("NPMRC003", ReportDiagnostic.Suppress)));
+        Assert.AreEqual(0, suppressed.Length);
+
+        // A specific severity (as a ruleset or /warn:NPMRC003 gives) is honoured too.
+        var warning = await RunAnalyzerAsync(source, options => options.WithSpecificDiagnosticOptions(
+            ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("NPMRC003", ReportDiagnostic.Warn)));
+        Assert.AreEqual(DiagnosticSeverity.Warning, warning.Single().Severity);
+    }
+
+    [TestMethod]
     public async Task NoMessageContainsTheSecret()
     {
         string token = FakeTokens.NpmToken(12);
@@ -151,14 +168,14 @@ public sealed class ConfigurationTests
     }
 
     /// <summary>Runs the analyzer through the compiler's own driver, the way a build does.</summary>
-    internal static async Task<ImmutableArray<Diagnostic>> RunAnalyzerAsync(string source)
+    internal static async Task<ImmutableArray<Diagnostic>> RunAnalyzerAsync(string source, Func<CSharpCompilationOptions, CSharpCompilationOptions>? configure = null)
     {
         var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, default);
         var compilation = CSharpCompilation.Create(
             "Probe",
             new[] { CSharpSyntaxTree.ParseText(source, path: "Probe.cs") },
             references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            (configure ?? (o => o))(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.AreEqual(0, errors.Count, string.Join(Environment.NewLine, errors));
         var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new NpmAccessTokenAnalyzer()));
