@@ -36,9 +36,6 @@ internal sealed class LiteralText
     /// <summary>The span of the whole token.</summary>
     public TextSpan TokenSpan { get; }
 
-    /// <summary>True when <see cref="SourceSpan"/> gives exact spans.</summary>
-    public bool IsMapped => _starts is not null;
-
     /// <summary>The source span of <paramref name="length"/> value characters from <paramref name="start"/>; the whole token when not mapped.</summary>
     public TextSpan SourceSpan(int start, int length)
     {
