@@ -1,5 +1,0 @@
-namespace NpmrcBuildCheck.Analyzers;
-
-internal static class Placeholder
-{
-}

@@ -1,5 +1,0 @@
-namespace NpmrcBuildCheck.CodeFixes;
-
-internal static class Placeholder
-{
-}
