@@ -20,7 +20,7 @@ namespace NpmrcBuildCheck.CodeFixes;
 
 /// <summary>
 /// NPMRC003 fix: replaces a string that is exactly an npm token with
-/// <c>Environment.GetEnvironmentVariable("NPM_TOKEN")</c> (or a name derived from the member it
+/// <c>Environment.GetEnvironmentVariable("NPM_TOKEN") ?? throw …</c> (or a name derived from the member it
 /// initialises), turning a <c>const</c> field into <c>static readonly</c> and a <c>const</c> local into
 /// a plain local, since a method call is not a constant.
 /// </summary>
@@ -252,19 +252,40 @@ public sealed class ReadFromEnvironmentCodeFix : CodeFixProvider
         return result.WithLeadingTrivia(leading);
     }
 
-    /// <summary><c>System.Environment.GetEnvironmentVariable("NAME")</c>, shortened to <c>Environment</c> where <c>System</c> is imported.</summary>
+    /// <summary>
+    /// <c>System.Environment.GetEnvironmentVariable("NAME") ?? throw new System.InvalidOperationException(…)</c>,
+    /// shortened where <c>System</c> is imported. The throw keeps the result a non-null string, so the
+    /// fixed code compiles without nullable warnings and a missing variable fails loudly, not as an empty token.
+    /// </summary>
     private static ExpressionSyntax EnvironmentLookup(string variable)
     {
-        var environment = SyntaxFactory.MemberAccessExpression(
-            SyntaxKind.SimpleMemberAccessExpression,
-            SyntaxFactory.AliasQualifiedName(SyntaxFactory.IdentifierName(SyntaxFactory.Token(SyntaxKind.GlobalKeyword)), SyntaxFactory.IdentifierName("System")),
-            SyntaxFactory.IdentifierName("Environment"));
-        return SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, environment.WithAdditionalAnnotations(Simplifier.Annotation), SyntaxFactory.IdentifierName("GetEnvironmentVariable")),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
-                    SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(variable))))))
-            .WithAdditionalAnnotations(Formatter.Annotation);
+        var lookup = SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SystemMember("Environment"), SyntaxFactory.IdentifierName("GetEnvironmentVariable")),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(variable))))));
+        var missing = SyntaxFactory.ThrowExpression(
+            SyntaxFactory.ObjectCreationExpression(SystemType("InvalidOperationException"))
+                .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                    SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal($"Set the {variable} environment variable.")))))));
+        // Parenthesised for operands such as `a + "npm_…"`; the simplifier drops the parentheses elsewhere.
+        return SyntaxFactory.ParenthesizedExpression(SyntaxFactory.BinaryExpression(SyntaxKind.CoalesceExpression, lookup, missing))
+            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
     }
+
+    /// <summary><c>global::System.Name</c> in an expression, annotated so the simplifier shortens it where it can.</summary>
+    private static ExpressionSyntax SystemMember(string name) =>
+        SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression,
+                SyntaxFactory.AliasQualifiedName(SyntaxFactory.IdentifierName(SyntaxFactory.Token(SyntaxKind.GlobalKeyword)), SyntaxFactory.IdentifierName("System")),
+                SyntaxFactory.IdentifierName(name))
+            .WithAdditionalAnnotations(Simplifier.Annotation);
+
+    /// <summary><c>global::System.Name</c> as a type, annotated so the simplifier shortens it where it can.</summary>
+    private static NameSyntax SystemType(string name) =>
+        SyntaxFactory.QualifiedName(
+                SyntaxFactory.AliasQualifiedName(SyntaxFactory.IdentifierName(SyntaxFactory.Token(SyntaxKind.GlobalKeyword)), SyntaxFactory.IdentifierName("System")),
+                SyntaxFactory.IdentifierName(name))
+            .WithAdditionalAnnotations(Simplifier.Annotation);
 
     /// <summary>The environment variable for the member the string initialises or is assigned to; <see cref="DefaultVariable"/> otherwise.</summary>
     internal static string VariableNameFor(ExpressionSyntax target)

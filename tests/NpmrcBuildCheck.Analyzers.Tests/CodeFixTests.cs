@@ -29,9 +29,38 @@ public sealed class CodeFixTests
 
         public class Settings
         {
-            public static readonly string GitHubPackagesToken = Environment.GetEnvironmentVariable("GITHUB_PACKAGES_TOKEN");
+            public static readonly string GitHubPackagesToken = Environment.GetEnvironmentVariable("GITHUB_PACKAGES_TOKEN") ?? throw new InvalidOperationException("Set the GITHUB_PACKAGES_TOKEN environment variable.");
         }
         """);
+
+    [TestMethod]
+    public Task FixedCodeHasNoNullableWarnings()
+    {
+        // Compiler warnings are checked too: a fix that left CS8600/CS8601 would break TreatWarningsAsErrors builds.
+        var test = CodeFixTest(
+            $$"""
+            #nullable enable
+            using System;
+
+            internal class Settings
+            {
+                public const string NpmToken = "[|{{T}}|]";
+                public string Header() => "Bearer " + NpmToken;
+            }
+            """,
+            """
+            #nullable enable
+            using System;
+
+            internal class Settings
+            {
+                public static readonly string NpmToken = Environment.GetEnvironmentVariable("NPM_TOKEN") ?? throw new InvalidOperationException("Set the NPM_TOKEN environment variable.");
+                public string Header() => "Bearer " + NpmToken;
+            }
+            """);
+        test.CompilerDiagnostics = CompilerDiagnostics.Warnings;
+        return test.RunAsync(System.Threading.CancellationToken.None);
+    }
 
     [TestMethod]
     public Task ConstLocalBecomesAPlainLocalAndSystemIsQualifiedWithoutAUsing() => CodeFix(
@@ -52,7 +81,7 @@ public sealed class CodeFixTests
             string M()
             {
                 // the token
-                string npmToken = System.Environment.GetEnvironmentVariable("NPM_TOKEN");
+                string npmToken = System.Environment.GetEnvironmentVariable("NPM_TOKEN") ?? throw new System.InvalidOperationException("Set the NPM_TOKEN environment variable.");
                 return npmToken;
             }
         }
@@ -74,7 +103,7 @@ public sealed class CodeFixTests
 
         class C
         {
-            void M() => Use(Environment.GetEnvironmentVariable("NPM_TOKEN"));
+            void M() => Use(Environment.GetEnvironmentVariable("NPM_TOKEN") ?? throw new InvalidOperationException("Set the NPM_TOKEN environment variable."));
             void Use(string token) { }
         }
         """);
@@ -96,9 +125,9 @@ public sealed class CodeFixTests
 
         class C
         {
-            string AuthToken { get; } = Environment.GetEnvironmentVariable("AUTH_TOKEN");
+            string AuthToken { get; } = Environment.GetEnvironmentVariable("AUTH_TOKEN") ?? throw new InvalidOperationException("Set the AUTH_TOKEN environment variable.");
             string Other { get; set; }
-            void M() => Other = Environment.GetEnvironmentVariable("NPM_TOKEN");
+            void M() => Other = Environment.GetEnvironmentVariable("NPM_TOKEN") ?? throw new InvalidOperationException("Set the NPM_TOKEN environment variable.");
         }
         """);
 
@@ -124,13 +153,13 @@ public sealed class CodeFixTests
 
         class C
         {
-            private static readonly string PublishToken = Environment.GetEnvironmentVariable("PUBLISH_TOKEN"), ReadToken = Environment.GetEnvironmentVariable("READ_TOKEN");
+            private static readonly string PublishToken = Environment.GetEnvironmentVariable("PUBLISH_TOKEN") ?? throw new InvalidOperationException("Set the PUBLISH_TOKEN environment variable."), ReadToken = Environment.GetEnvironmentVariable("READ_TOKEN") ?? throw new InvalidOperationException("Set the READ_TOKEN environment variable.");
             private const string Registry = "https://registry.npmjs.org/";
 
             void M()
             {
-                string a = Environment.GetEnvironmentVariable("NPM_TOKEN"), b = Environment.GetEnvironmentVariable("NPM_TOKEN");
-                Console.WriteLine(a + b + Environment.GetEnvironmentVariable("NPM_TOKEN"));
+                string a = Environment.GetEnvironmentVariable("NPM_TOKEN") ?? throw new InvalidOperationException("Set the NPM_TOKEN environment variable."), b = Environment.GetEnvironmentVariable("NPM_TOKEN") ?? throw new InvalidOperationException("Set the NPM_TOKEN environment variable.");
+                Console.WriteLine(a + b + (Environment.GetEnvironmentVariable("NPM_TOKEN") ?? throw new InvalidOperationException("Set the NPM_TOKEN environment variable.")));
             }
         }
         """);
