@@ -27,6 +27,15 @@ public sealed class ScanResult
 
     public TimeSpan Elapsed { get; }
 
+    /// <summary>Files whose findings came from the cache (not read).</summary>
+    public int CacheHits { get; init; }
+
+    /// <summary>Files skipped as binary (by extension or content).</summary>
+    public int BinaryFilesSkipped { get; init; }
+
+    /// <summary>Folders listed by the walk (pruned folders are never listed).</summary>
+    public int DirectoriesListed { get; init; }
+
     /// <summary>Root-relative folders ('/' separators, "" for the root) that hold a .NET project file.</summary>
     public IReadOnlyList<string> ProjectDirectories { get; }
 }

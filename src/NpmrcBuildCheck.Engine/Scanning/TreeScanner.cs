@@ -1,38 +1,458 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using NpmrcBuildCheck.Caching;
 using NpmrcBuildCheck.Detection;
 using NpmrcBuildCheck.Findings;
+using NpmrcBuildCheck.Git;
+using NpmrcBuildCheck.Rules;
+using NpmrcBuildCheck.Walking;
+#if NET8_0_OR_GREATER
+using Microsoft.Win32.SafeHandles;
+#endif
 
 namespace NpmrcBuildCheck.Scanning;
 
-/// <summary>Walks a tree, reads each file and runs detection. Never throws for bad input.</summary>
+/// <summary>
+/// Walks a tree (pruning as it goes), reads each candidate file once (in parallel, into a
+/// reused buffer), runs <see cref="ContentDetector.Detect"/>, serves unchanged files from the
+/// incremental cache, and relabels credential findings by git state. Never throws: every
+/// failure becomes an NPMRC900 finding naming its path.
+/// </summary>
 public static class TreeScanner
 {
+    private const int MinBufferSize = 64 * 1024;
+
     public static ScanResult Scan(ScanOptions options)
     {
-        // Placeholder walk until the pruning, git-aware, cached walker lands.
         var stopwatch = Stopwatch.StartNew();
-        var findings = new List<Finding>();
-        var projects = new List<string>();
-        int files = 0;
-        long bytes = 0;
-        foreach (var path in Directory.EnumerateFiles(options.Root, "*", SearchOption.AllDirectories))
+        try
         {
-            string relative = path.Substring(options.Root.TrimEnd('/', '\\').Length + 1).Replace('\\', '/');
-            if (relative.Split('/').Any(s => s is "node_modules" or "bin" or "obj" or ".git"))
+            return ScanCore(options, stopwatch);
+        }
+        catch (Exception ex)
+        {
+            return new ScanResult(new[] { ScanProblems.Internal(string.Empty, ex) }, 0, 0, stopwatch.Elapsed, Array.Empty<string>());
+        }
+    }
+
+    private sealed class Outcome
+    {
+        public Finding[]? Findings;
+        public bool Binary;
+        public bool Read;
+        public bool Counted;
+        public bool Cacheable;
+    }
+
+    private static ScanResult ScanCore(ScanOptions options, Stopwatch stopwatch)
+    {
+        string root = NormalizeDirectory(options.Root);
+        if (!Directory.Exists(root))
+        {
+            var missing = ScanProblems.Unreadable(string.Empty, true, new DirectoryNotFoundException());
+            return new ScanResult(new[] { missing }, 0, 0, stopwatch.Elapsed, Array.Empty<string>());
+        }
+
+        var pruned = new List<string>();
+        foreach (var p in options.PrunedDirectories)
+        {
+            if (!string.IsNullOrWhiteSpace(p))
+            {
+                pruned.Add(NormalizeDirectory(Path.IsPathRooted(p) ? p : Path.Combine(root, p)));
+            }
+        }
+
+        ScanCache? cache = null;
+        if (!string.IsNullOrWhiteSpace(options.CacheDirectory))
+        {
+            string cacheDirectory = NormalizeDirectory(Path.IsPathRooted(options.CacheDirectory!) ? options.CacheDirectory! : Path.Combine(root, options.CacheDirectory!));
+            pruned.Add(cacheDirectory);
+            cache = ScanCache.Load(cacheDirectory, ScanCache.KeyFor(options.SettingsKey));
+        }
+
+        var walk = TreeWalker.Walk(root, new ExcludeFilter(options.ExcludeGlobs, PruneRules.IgnoreCase), pruned);
+        var files = walk.Files;
+        var outcomes = new Outcome[files.Count];
+        var toRead = new List<int>();
+        var findings = new List<Finding>(walk.Problems);
+        int cacheHits = 0;
+        long racyThreshold = DateTime.UtcNow.Ticks - (2 * TimeSpan.TicksPerSecond);
+
+        for (int i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            var outcome = outcomes[i] = new Outcome();
+            if (file.Length > options.MaxFileSize)
+            {
+                outcome.Findings = new[] { ScanProblems.OverSize(file.RelativePath, file.Length, options.MaxFileSize) };
+                continue;
+            }
+
+            if (file.Length == 0)
+            {
+                // Never opened: on Linux FIFOs, sockets and devices list with size 0, and an empty file holds nothing.
+                switch (FileTypes.Get(file.FullPath))
+                {
+                    case FileTypes.Kind.Special:
+                        outcome.Findings = new[] { ScanProblems.Special(file.RelativePath) };
+                        break;
+                    case FileTypes.Kind.Missing when file.IsSymbolicLink:
+                        break; // A dangling link: nothing to scan.
+                    default:
+                        outcome.Counted = true;
+                        break;
+                }
+
+                continue;
+            }
+
+            var kind = FileKinds.Classify(file.Name);
+            if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.HasBinaryExtension(file.Name))
+            {
+                outcome.Binary = true;
+                continue;
+            }
+
+            if (cache is not null && cache.TryGet(file.RelativePath, file.Length, file.LastWriteTicks, out var cached))
+            {
+                cacheHits++;
+                outcome.Binary = cached!.Binary;
+                outcome.Counted = !cached.Binary;
+                outcome.Findings = cached.Findings;
+                continue;
+            }
+
+            // A time with no sub-second part, very recent, may come from a coarse file system: a change within the same tick would go unseen.
+            outcome.Cacheable = !(file.LastWriteTicks % TimeSpan.TicksPerSecond == 0 && file.LastWriteTicks >= racyThreshold);
+            toRead.Add(i);
+        }
+
+        long bytesRead = ReadAll(files, outcomes, toRead, options);
+
+        int scanned = 0;
+        int binary = 0;
+        for (int i = 0; i < files.Count; i++)
+        {
+            var outcome = outcomes[i];
+            if (outcome.Counted)
+            {
+                scanned++;
+            }
+
+            if (outcome.Binary)
+            {
+                binary++;
+            }
+
+            if (outcome.Findings is not null)
+            {
+                findings.AddRange(outcome.Findings);
+            }
+
+            if (cache is not null && outcome.Read && outcome.Cacheable)
+            {
+                cache.Put(files[i].RelativePath, new CachedFile(files[i].Length, files[i].LastWriteTicks, outcome.Binary, outcome.Findings ?? Array.Empty<Finding>()));
+            }
+        }
+
+        cache?.Save();
+
+        if (options.UseGit)
+        {
+            ApplyGitState(root, findings);
+        }
+
+        findings.Sort(CompareFindings);
+        walk.ProjectDirectories.Sort(StringComparer.Ordinal);
+        return new ScanResult(findings, scanned, bytesRead, stopwatch.Elapsed, walk.ProjectDirectories)
+        {
+            CacheHits = cacheHits,
+            BinaryFilesSkipped = binary,
+            DirectoriesListed = walk.DirectoriesListed,
+        };
+    }
+
+    private static long ReadAll(List<WalkedFile> files, Outcome[] outcomes, List<int> toRead, ScanOptions options)
+    {
+        if (toRead.Count == 0)
+        {
+            return 0;
+        }
+
+        long total = 0;
+        int workers = options.MaxParallelism > 0 ? options.MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
+        if (workers == 1 || toRead.Count < 8)
+        {
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(MinBufferSize);
+            try
+            {
+                foreach (int i in toRead)
+                {
+                    total += ScanOne(files[i], outcomes[i], options.MaxFileSize, ref buffer);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            return total;
+        }
+
+        Parallel.For(
+            0,
+            toRead.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = workers },
+            () => new WorkerState(ArrayPool<byte>.Shared.Rent(MinBufferSize)),
+            (k, _, state) =>
+            {
+                int i = toRead[k];
+                state.Bytes += ScanOne(files[i], outcomes[i], options.MaxFileSize, ref state.Buffer);
+                return state;
+            },
+            state =>
+            {
+                Interlocked.Add(ref total, state.Bytes);
+                ArrayPool<byte>.Shared.Return(state.Buffer);
+            });
+        return total;
+    }
+
+    private sealed class WorkerState
+    {
+        public WorkerState(byte[] buffer) => Buffer = buffer;
+
+        public byte[] Buffer;
+        public long Bytes;
+    }
+
+    /// <summary>Reads one file and runs detection; returns the bytes read. Never throws.</summary>
+    private static long ScanOne(WalkedFile file, Outcome outcome, long maxFileSize, ref byte[] buffer)
+    {
+        int length;
+        try
+        {
+            length = ReadFile(file.FullPath, file.Length, maxFileSize, ref buffer);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException || (ex is DirectoryNotFoundException && file.IsSymbolicLink))
+        {
+            return 0; // Deleted since the listing, or a dangling link: nothing to scan.
+        }
+        catch (Exception ex)
+        {
+            outcome.Findings = new[] { ScanProblems.Unreadable(file.RelativePath, isDirectory: false, ex) };
+            return 0;
+        }
+
+        if (length < 0)
+        {
+            // Grew past the limit after the listing.
+            outcome.Findings = new[] { ScanProblems.OverSize(file.RelativePath, -(long)length, maxFileSize) };
+            return -(long)length;
+        }
+
+        outcome.Read = true;
+        var content = new ReadOnlySpan<byte>(buffer, 0, length);
+        var kind = FileKinds.Classify(file.Name);
+        if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.LooksBinary(content))
+        {
+            outcome.Binary = true;
+            return length;
+        }
+
+        outcome.Counted = true;
+        var found = new List<Finding>();
+        try
+        {
+            ContentDetector.Detect(file.RelativePath, kind, content, found);
+            outcome.Findings = found.Count == 0 ? Array.Empty<Finding>() : found.ToArray();
+        }
+        catch (Exception ex)
+        {
+            outcome.Findings = new[] { ScanProblems.Internal(file.RelativePath, ex) };
+            outcome.Cacheable = false;
+        }
+
+        return length;
+    }
+
+    /// <summary>
+    /// Reads the whole file into <paramref name="buffer"/> (grown as needed) and returns its
+    /// length; returns minus the length seen when the file is over <paramref name="maxFileSize"/>.
+    /// </summary>
+    private static int ReadFile(string path, long listedLength, long maxFileSize, ref byte[] buffer)
+    {
+        // One byte more than listed, to see whether the file grew since the listing.
+        long wanted = Math.Min(listedLength, maxFileSize) + 1;
+        EnsureCapacity(ref buffer, wanted, 0);
+#if NET8_0_OR_GREATER
+        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        int total = 0;
+        while (true)
+        {
+            int n = RandomAccess.Read(handle, new Span<byte>(buffer, total, buffer.Length - total), total);
+            if (n <= 0)
+            {
+                return total;
+            }
+
+            total += n;
+            if (total == buffer.Length)
+            {
+                if (total > maxFileSize)
+                {
+                    return -total;
+                }
+
+                EnsureCapacity(ref buffer, Math.Min((long)buffer.Length * 2, maxFileSize + 1), total);
+            }
+        }
+#else
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+        int total = 0;
+        while (true)
+        {
+            int n = stream.Read(buffer, total, buffer.Length - total);
+            if (n <= 0)
+            {
+                return total;
+            }
+
+            total += n;
+            if (total == buffer.Length)
+            {
+                if (total > maxFileSize)
+                {
+                    return -total;
+                }
+
+                EnsureCapacity(ref buffer, Math.Min((long)buffer.Length * 2, maxFileSize + 1), total);
+            }
+        }
+#endif
+    }
+
+    private static void EnsureCapacity(ref byte[] buffer, long size, int keep)
+    {
+        if (buffer.Length >= size)
+        {
+            return;
+        }
+
+        byte[] bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(size, int.MaxValue - 64));
+        if (keep > 0)
+        {
+            Buffer.BlockCopy(buffer, 0, bigger, 0, keep);
+        }
+
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = bigger;
+    }
+
+    /// <summary>
+    /// NPMRC009 for credentials in files git ignores and does not track; a history remark for
+    /// credentials in tracked files. Git state is computed now, for the few files that need it.
+    /// </summary>
+    private static void ApplyGitState(string root, List<Finding> findings)
+    {
+        GitStatus? git = null;
+        var states = new Dictionary<string, GitFileState>(StringComparer.Ordinal);
+        for (int i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            if (!RuleCatalog.IsCredentialRule(f.Rule))
             {
                 continue;
             }
 
-            byte[] content = File.ReadAllBytes(path);
-            files++;
-            bytes += content.Length;
-            ContentDetector.Detect(relative, FileKinds.Classify(Path.GetFileName(path)), content, findings);
+            git ??= new GitStatus(root);
+            if (!git.InWorkTree)
+            {
+                return;
+            }
+
+            if (!states.TryGetValue(f.Path, out var state))
+            {
+                try
+                {
+                    state = git.Get(f.Path);
+                }
+                catch (Exception)
+                {
+                    state = GitFileState.Unknown;
+                }
+
+                states[f.Path] = state;
+            }
+
+            if (state == GitFileState.IgnoredUntracked)
+            {
+                findings[i] = f with
+                {
+                    Rule = RuleCatalog.CredentialInIgnoredFile,
+                    Message = $"{f.Rule.Code} in a git-ignored file: {f.Message} The file is ignored by git and not tracked, so it will not be committed, but the secret lives in the project tree (backups, archives, container images). Keep it out of the tree or read it from the environment.",
+                };
+            }
+            else if (state == GitFileState.Tracked)
+            {
+                findings[i] = f with
+                {
+                    Message = f.Message + " The file is tracked by git, so the secret is in the repository history: treat it as compromised and revoke or rotate it.",
+                };
+            }
+        }
+    }
+
+    private static int CompareFindings(Finding a, Finding b)
+    {
+        int c = string.CompareOrdinal(a.Path, b.Path);
+        if (c != 0)
+        {
+            return c;
         }
 
-        return new ScanResult(findings, files, bytes, stopwatch.Elapsed, projects);
+        c = a.Line.CompareTo(b.Line);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Column.CompareTo(b.Column);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Rule.Code, b.Rule.Code);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.EndLine.CompareTo(b.EndLine);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.EndColumn.CompareTo(b.EndColumn);
+        return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+    }
+
+    private static string NormalizeDirectory(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string trimmed = full.TrimEnd('/', '\\');
+        if (trimmed.Length == 0 || trimmed.EndsWith(":", StringComparison.Ordinal))
+        {
+            return full;
+        }
+
+        return trimmed;
     }
 }

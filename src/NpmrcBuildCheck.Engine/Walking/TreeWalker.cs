@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+#if NET8_0_OR_GREATER
+using System.IO.Enumeration;
+#endif
+using NpmrcBuildCheck.Findings;
+using NpmrcBuildCheck.Scanning;
+
+namespace NpmrcBuildCheck.Walking;
+
+/// <summary>One file listed by the walk. Size and time come from the listing (no extra open).</summary>
+internal sealed class WalkedFile
+{
+    public WalkedFile(string relativePath, string fullPath, string name, long length, long lastWriteTicks, bool isSymbolicLink)
+    {
+        RelativePath = relativePath;
+        FullPath = fullPath;
+        Name = name;
+        Length = length;
+        LastWriteTicks = lastWriteTicks;
+        IsSymbolicLink = isSymbolicLink;
+    }
+
+    public string RelativePath { get; }
+
+    public string FullPath { get; }
+
+    public string Name { get; }
+
+    public long Length { get; }
+
+    public long LastWriteTicks { get; }
+
+    public bool IsSymbolicLink { get; }
+}
+
+/// <summary>What the walk found.</summary>
+internal sealed class WalkResult
+{
+    public List<WalkedFile> Files { get; } = new();
+
+    public List<string> ProjectDirectories { get; } = new();
+
+    /// <summary>NPMRC900 findings for folders that could not be listed.</summary>
+    public List<Finding> Problems { get; } = new();
+
+    /// <summary>Symbolic links (or junctions) to folders that were not followed.</summary>
+    public int SkippedDirectoryLinks { get; set; }
+
+    public int DirectoriesListed { get; set; }
+}
+
+/// <summary>
+/// Lists a tree, pruning while walking: a pruned folder's contents are never listed.
+/// <list type="bullet">
+/// <item>Iterative (an explicit stack), so depth never overflows the call stack.</item>
+/// <item>Symbolic links to folders (and Windows junctions) are not followed: that makes
+/// loops impossible, and matches git (which stores a link, not its target) and ripgrep's
+/// default. Symbolic links to files are followed (their target is read).</item>
+/// <item>A folder that cannot be listed becomes an NPMRC900 finding; the walk goes on.</item>
+/// <item>Entries are visited in ordinal name order, so the file list is deterministic.</item>
+/// </list>
+/// </summary>
+internal static class TreeWalker
+{
+    private readonly struct Entry
+    {
+        public Entry(string name, bool isDirectory, bool isLink, long length, long ticks)
+        {
+            Name = name;
+            IsDirectory = isDirectory;
+            IsLink = isLink;
+            Length = length;
+            Ticks = ticks;
+        }
+
+        public string Name { get; }
+
+        public bool IsDirectory { get; }
+
+        public bool IsLink { get; }
+
+        public long Length { get; }
+
+        public long Ticks { get; }
+    }
+
+    public static WalkResult Walk(string root, ExcludeFilter excludes, ICollection<string> prunedFullPaths)
+    {
+        var result = new WalkResult();
+        var comparer = PruneRules.IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        var pruned = new HashSet<string>(comparer);
+        foreach (var p in prunedFullPaths)
+        {
+            pruned.Add(p);
+        }
+
+        var stack = new Stack<(string Full, string Relative, string Name)>();
+        stack.Push((root, string.Empty, Path.GetFileName(root)));
+        var entries = new List<Entry>(256);
+        var nameComparer = StringComparer.Ordinal;
+        while (stack.Count > 0)
+        {
+            var (dirFull, dirRelative, dirName) = stack.Pop();
+            entries.Clear();
+            try
+            {
+                List(dirFull, entries);
+            }
+            catch (Exception ex)
+            {
+                result.Problems.Add(ScanProblems.Unreadable(dirRelative, isDirectory: true, ex));
+                continue;
+            }
+
+            result.DirectoriesListed++;
+            entries.Sort((a, b) => nameComparer.Compare(a.Name, b.Name));
+            bool hasProject = false;
+            foreach (var e in entries)
+            {
+                if (!e.IsDirectory && PruneRules.IsProjectFile(e.Name))
+                {
+                    hasProject = true;
+                    break;
+                }
+            }
+
+            if (hasProject)
+            {
+                result.ProjectDirectories.Add(dirRelative);
+            }
+
+            string prefix = dirRelative.Length == 0 ? string.Empty : dirRelative + "/";
+            string fullPrefix = dirFull.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? dirFull : dirFull + Path.DirectorySeparatorChar;
+
+            // Push folders in reverse so they pop in name order.
+            for (int i = entries.Count - 1; i >= 0; i--)
+            {
+                var e = entries[i];
+                if (!e.IsDirectory)
+                {
+                    continue;
+                }
+
+                if (e.IsLink)
+                {
+                    result.SkippedDirectoryLinks++;
+                    continue;
+                }
+
+                if (PruneRules.IsAlwaysPruned(e.Name, dirName) || (hasProject && PruneRules.IsBuildOutputName(e.Name)))
+                {
+                    continue;
+                }
+
+                string full = fullPrefix + e.Name;
+                if (pruned.Count > 0 && pruned.Contains(full))
+                {
+                    continue;
+                }
+
+                string relative = prefix + e.Name;
+                if (!excludes.IsEmpty && excludes.IsExcluded(relative, isDirectory: true))
+                {
+                    continue;
+                }
+
+                stack.Push((full, relative, e.Name));
+            }
+
+            foreach (var e in entries)
+            {
+                if (e.IsDirectory)
+                {
+                    continue;
+                }
+
+                string relative = prefix + e.Name;
+                if (!excludes.IsEmpty && excludes.IsExcluded(relative, isDirectory: false))
+                {
+                    continue;
+                }
+
+                result.Files.Add(new WalkedFile(relative, fullPrefix + e.Name, e.Name, e.Length, e.Ticks, e.IsLink));
+            }
+        }
+
+        return result;
+    }
+
+#if NET8_0_OR_GREATER
+    private static readonly EnumerationOptions ListOptions = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+        MatchType = MatchType.Simple,
+    };
+
+    private static void List(string directory, List<Entry> into)
+    {
+        var enumerable = new FileSystemEnumerable<Entry>(directory, static (ref FileSystemEntry e) =>
+        {
+            bool isLink = (e.Attributes & FileAttributes.ReparsePoint) != 0;
+            bool isDirectory = e.IsDirectory;
+            long length = 0;
+            long ticks = 0;
+            if (!isDirectory)
+            {
+                try
+                {
+                    length = e.Length;
+                    ticks = e.LastWriteTimeUtc.UtcTicks;
+                }
+                catch (Exception)
+                {
+                    // A vanished or unreadable entry: length 0, the reader reports or skips it.
+                }
+            }
+
+            return new Entry(e.FileName.ToString(), isDirectory, isLink, length, ticks);
+        }, ListOptions);
+        foreach (var entry in enumerable)
+        {
+            into.Add(entry);
+        }
+    }
+#else
+    private static void List(string directory, List<Entry> into)
+    {
+        foreach (var info in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+        {
+            bool isLink = (info.Attributes & FileAttributes.ReparsePoint) != 0;
+            bool isDirectory = (info.Attributes & FileAttributes.Directory) != 0;
+            long length = 0;
+            long ticks = 0;
+            if (!isDirectory && info is FileInfo file)
+            {
+                try
+                {
+                    length = file.Length;
+                    ticks = file.LastWriteTimeUtc.Ticks;
+                }
+                catch (Exception)
+                {
+                    // A vanished or unreadable entry: length 0, the reader reports or skips it.
+                }
+            }
+
+            into.Add(new Entry(info.Name, isDirectory, isLink, length, ticks));
+        }
+    }
+#endif
+}
