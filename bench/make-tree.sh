@@ -32,10 +32,7 @@ cat > "$CLIENT/package.json" <<'JSON'
   "dependencies": {
     "react": "^18.3.1",
     "react-dom": "^18.3.1",
-    "@angular/core": "^18.2.0",
-    "@angular/common": "^18.2.0",
-    "rxjs": "^7.8.1",
-    "zone.js": "^0.14.10"
+    "@angular/core": "^18.2.0"
   },
   "devDependencies": {
     "webpack": "^5.94.0",
@@ -44,9 +41,6 @@ cat > "$CLIENT/package.json" <<'JSON'
     "@angular/cli": "^18.2.0",
     "vite": "^5.4.0",
     "eslint": "^8.57.0",
-    "css-loader": "^7.1.2",
-    "style-loader": "^4.0.0",
-    "sass": "^1.77.8",
     "prettier": "^3.3.3"
   }
 }

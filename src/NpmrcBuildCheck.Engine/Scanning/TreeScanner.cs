@@ -87,6 +87,32 @@ public static class TreeScanner
         {
             var file = files[i];
             var outcome = outcomes[i] = new Outcome();
+            if (file.IsSymbolicLink)
+            {
+                // A link's listed size and time are the link's own, not its target's: ask the target's type
+                // (never open a FIFO or device), then read it with its real size, always (never from the cache).
+                switch (FileTypes.Get(file.FullPath))
+                {
+                    case FileTypes.Kind.Special:
+                        outcome.Findings = new[] { ScanProblems.Special(file.RelativePath) };
+                        continue;
+                    case FileTypes.Kind.Missing:
+                    case FileTypes.Kind.Directory:
+                        continue; // Dangling link or a link loop: nothing to scan.
+                    case FileTypes.Kind.Unknown when !UnknownTypesAreSafeToOpen:
+                        continue;
+                }
+
+                if (BinaryFiles.HasBinaryExtension(file.Name) && !IsConfigOrLockfile(file.Name))
+                {
+                    outcome.Binary = true;
+                    continue;
+                }
+
+                toRead.Add(i);
+                continue;
+            }
+
             if (file.Length > options.MaxFileSize)
             {
                 outcome.Findings = new[] { ScanProblems.OverSize(file.RelativePath, file.Length, options.MaxFileSize) };
@@ -177,6 +203,15 @@ public static class TreeScanner
         };
     }
 
+    /// <summary>Where the file type cannot be asked (no runtime export), only Windows is known to have no FIFOs or devices in the tree.</summary>
+    private static readonly bool UnknownTypesAreSafeToOpen = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
+
+    private static bool IsConfigOrLockfile(string name)
+    {
+        var kind = FileKinds.Classify(name);
+        return FileKinds.IsConfig(kind) || kind == FileKind.Lockfile;
+    }
+
     private static long ReadAll(List<WalkedFile> files, Outcome[] outcomes, List<int> toRead, ScanOptions options)
     {
         if (toRead.Count == 0)
@@ -237,7 +272,7 @@ public static class TreeScanner
         int length;
         try
         {
-            length = ReadFile(file.FullPath, file.Length, maxFileSize, ref buffer);
+            length = ReadFile(file.FullPath, file.Length, file.IsSymbolicLink, maxFileSize, ref buffer);
         }
         catch (Exception ex) when (ex is FileNotFoundException || (ex is DirectoryNotFoundException && file.IsSymbolicLink))
         {
@@ -285,13 +320,21 @@ public static class TreeScanner
     /// Reads the whole file into <paramref name="buffer"/> (grown as needed) and returns its
     /// length; returns minus the length seen when the file is over <paramref name="maxFileSize"/>.
     /// </summary>
-    private static int ReadFile(string path, long listedLength, long maxFileSize, ref byte[] buffer)
+    private static int ReadFile(string path, long listedLength, bool isLink, long maxFileSize, ref byte[] buffer)
     {
-        // One byte more than listed, to see whether the file grew since the listing.
-        long wanted = Math.Min(listedLength, maxFileSize) + 1;
-        EnsureCapacity(ref buffer, wanted, 0);
 #if NET8_0_OR_GREATER
         using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        if (isLink)
+        {
+            listedLength = RandomAccess.GetLength(handle);
+            if (listedLength > maxFileSize)
+            {
+                return (int)-Math.Min(listedLength, int.MaxValue);
+            }
+        }
+
+        // One byte more than listed, to see whether the file grew since the listing.
+        EnsureCapacity(ref buffer, Math.Min(listedLength, maxFileSize) + 1, 0);
         int total = 0;
         while (true)
         {
@@ -314,6 +357,17 @@ public static class TreeScanner
         }
 #else
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+        if (isLink)
+        {
+            listedLength = stream.Length;
+            if (listedLength > maxFileSize)
+            {
+                return (int)-Math.Min(listedLength, int.MaxValue);
+            }
+        }
+
+        // One byte more than listed, to see whether the file grew since the listing.
+        EnsureCapacity(ref buffer, Math.Min(listedLength, maxFileSize) + 1, 0);
         int total = 0;
         while (true)
         {
