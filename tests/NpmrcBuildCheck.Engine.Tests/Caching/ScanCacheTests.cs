@@ -1,0 +1,159 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using NpmrcBuildCheck.Engine.Tests.Scanning;
+using NpmrcBuildCheck.Scanning;
+using NpmrcBuildCheck.TestSupport;
+
+namespace NpmrcBuildCheck.Engine.Tests.Caching;
+
+[TestClass]
+public sealed class ScanCacheTests
+{
+    private static ScanOptions With(ScanOptions o, string cache) => new(o.Root) { CacheDirectory = cache };
+
+    private static void MakeTree(TestTree tree)
+    {
+        tree.Write("ClientApp/.npmrc", TestTree.NpmrcWithToken(1) + "registry=http://example.com/\n");
+        tree.Write("ClientApp/src/app.js", "console.log('hi');\n");
+        tree.Write("other/.npmrc", TestTree.NpmrcWithToken(2));
+        tree.WriteBytes("data.txt", new byte[] { 1, 0, 2 });
+        tree.Write("empty.txt", string.Empty);
+    }
+
+    [TestMethod]
+    public void UnchangedTreeIsOnlyListed_SameFindings()
+    {
+        using var tree = new TestTree();
+        MakeTree(tree);
+        string cache = tree.Full("obj/npmrc-cache");
+        var cold = tree.Scan(o => With(o, cache));
+        var warm = tree.Scan(o => With(o, cache));
+        Assert.IsTrue(cold.BytesRead > 0);
+        Assert.AreEqual(0, warm.BytesRead);
+        Assert.AreEqual(4, warm.CacheHits);
+        Assert.AreEqual(cold.FilesScanned, warm.FilesScanned);
+        Assert.AreEqual(cold.BinaryFilesSkipped, warm.BinaryFilesSkipped);
+        Assert.AreEqual(3, warm.Findings.Count);
+        CollectionAssert.AreEqual(cold.Findings.ToArray(), warm.Findings.ToArray());
+    }
+
+    [TestMethod]
+    public void ChangedFileIsReadAgain_RemovedFileIsDropped()
+    {
+        using var tree = new TestTree();
+        MakeTree(tree);
+        string cache = tree.Full("obj/npmrc-cache");
+        tree.Scan(o => With(o, cache));
+        tree.Write("other/.npmrc", "# fixed\n");
+        File.SetLastWriteTimeUtc(tree.Full("other/.npmrc"), DateTime.UtcNow.AddMinutes(-5));
+        File.Delete(tree.Full("ClientApp/src/app.js"));
+        var next = tree.Scan(o => With(o, cache));
+        Assert.AreEqual("# fixed\n".Length, next.BytesRead);
+        CollectionAssert.AreEqual(new[] { "NPMRC001 ClientApp/.npmrc", "NPMRC005 ClientApp/.npmrc" }, TestTree.Codes(next));
+    }
+
+    [TestMethod]
+    [DataRow("garbage")]
+    [DataRow("truncate")]
+    [DataRow("flip")]
+    [DataRow("empty")]
+    public void CorruptCacheIsIgnoredAndRewritten(string damage)
+    {
+        using var tree = new TestTree();
+        MakeTree(tree);
+        string cache = tree.Full("obj/npmrc-cache");
+        var cold = tree.Scan(o => With(o, cache));
+        string file = Directory.GetFiles(cache).Single();
+        byte[] bytes = File.ReadAllBytes(file);
+        bytes = damage switch
+        {
+            "garbage" => Encoding.ASCII.GetBytes("this is not a cache"),
+            "truncate" => bytes.Take(bytes.Length / 2).ToArray(),
+            "flip" => bytes.Select((b, i) => i == bytes.Length / 2 ? (byte)(b ^ 0x40) : b).ToArray(),
+            _ => Array.Empty<byte>(),
+        };
+        File.WriteAllBytes(file, bytes);
+        var recovered = tree.Scan(o => With(o, cache));
+        Assert.AreEqual(cold.BytesRead, recovered.BytesRead);
+        CollectionAssert.AreEqual(cold.Findings.ToArray(), recovered.Findings.ToArray());
+        var warm = tree.Scan(o => With(o, cache));
+        Assert.AreEqual(0, warm.BytesRead);
+        CollectionAssert.AreEqual(cold.Findings.ToArray(), warm.Findings.ToArray());
+    }
+
+    [TestMethod]
+    public void OtherSettingsDoNotShareEntries()
+    {
+        using var tree = new TestTree();
+        MakeTree(tree);
+        string cache = tree.Full("obj/npmrc-cache");
+        tree.Scan(o => With(o, cache));
+        var other = tree.Scan(o => new(o.Root) { CacheDirectory = cache, ExcludeGlobs = new[] { "other/" } });
+        Assert.IsTrue(other.BytesRead > 0);
+        Assert.AreEqual(0, other.CacheHits);
+        CollectionAssert.AreEqual(new[] { "NPMRC001 ClientApp/.npmrc", "NPMRC005 ClientApp/.npmrc" }, TestTree.Codes(other));
+    }
+
+    [TestMethod]
+    public void CacheHoldsNoSecret()
+    {
+        using var tree = new TestTree();
+        string npmToken = FakeTokens.NpmToken(7);
+        tree.Write(".npmrc", TestTree.NpmrcWithToken(3) + "//npm.example.com/:_authToken=" + npmToken + "\n");
+        tree.Write("ci/deploy.sh", "export NPM_TOKEN=" + npmToken + "\n");
+        string cache = tree.Full("cache");
+        var result = tree.Scan(o => With(o, cache));
+        Assert.IsTrue(result.Findings.Count >= 2);
+        byte[] bytes = File.ReadAllBytes(Directory.GetFiles(cache).Single());
+        foreach (var secret in new[] { TestTree.Token(3), npmToken, npmToken.Substring(4, 20) })
+        {
+            foreach (var encoding in new Encoding[] { Encoding.UTF8, Encoding.Unicode })
+            {
+                byte[] needle = encoding.GetBytes(secret);
+                Assert.AreEqual(-1, bytes.AsSpan().IndexOf(needle), "the cache holds a secret");
+            }
+        }
+    }
+
+    [TestMethod]
+    public void GitStateIsReevaluatedOnACacheHit()
+    {
+        using var tree = new TestTree();
+        tree.GitInit();
+        tree.Write("ClientApp/.npmrc", TestTree.NpmrcWithToken());
+        string cache = tree.Full("obj/cache");
+        Assert.AreEqual("NPMRC001", tree.Scan(o => With(o, cache)).Findings.Single().Rule.Code);
+        tree.Write(".gitignore", ".npmrc\n");
+        var ignored = tree.Scan(o => With(o, cache));
+        Assert.AreEqual(".npmrc\n".Length, ignored.BytesRead); // only the new .gitignore was read
+        Assert.AreEqual("NPMRC009", TestTree.Of(ignored, "NPMRC009").Single().Rule.Code);
+        tree.Git("add", "-f", "ClientApp/.npmrc");
+        var tracked = tree.Scan(o => With(o, cache));
+        Assert.AreEqual(0, tracked.BytesRead);
+        StringAssert.Contains(tracked.Findings.Single().Message, "tracked by git");
+    }
+
+    [TestMethod]
+    public void CacheFolderInsideTheRootIsNeverScanned()
+    {
+        using var tree = new TestTree();
+        tree.Write(".npmrc", TestTree.NpmrcWithToken());
+        string cache = tree.Full("cachedir");
+        tree.Write("cachedir/stray.npmrc", TestTree.NpmrcWithToken(5));
+        var result = tree.Scan(o => With(o, cache));
+        CollectionAssert.AreEqual(new[] { "NPMRC001 .npmrc" }, TestTree.Codes(result));
+    }
+
+    [TestMethod]
+    public void UnwritableCacheFolderOnlyCostsSpeed()
+    {
+        using var tree = new TestTree();
+        tree.Write(".npmrc", TestTree.NpmrcWithToken());
+        tree.Write("blocker", "a file where the cache folder should be");
+        var result = tree.Scan(o => With(o, tree.Full("blocker/cache")));
+        CollectionAssert.AreEqual(new[] { "NPMRC001 .npmrc" }, TestTree.Codes(result));
+    }
+}
