@@ -3,6 +3,9 @@ using System.Collections.Generic;
 
 namespace NpmrcBuildCheck.Scanning;
 
+/// <summary>The shape of <see cref="Detection.ContentDetector.Detect"/>.</summary>
+internal delegate void DetectCallback(string relativePath, Detection.FileKind kind, ReadOnlySpan<byte> content, ICollection<Findings.Finding> findings);
+
 /// <summary>What to scan and how. Everything that changes results is part of <see cref="SettingsKey"/>.</summary>
 public sealed class ScanOptions
 {
@@ -30,6 +33,9 @@ public sealed class ScanOptions
 
     /// <summary>How many threads read files; 0 (default) picks the processor count, at most 4.</summary>
     public int MaxParallelism { get; init; }
+
+    /// <summary>Replaces <see cref="Detection.ContentDetector.Detect"/> (benchmarks and tests only).</summary>
+    internal DetectCallback? Detector { get; init; }
 
     /// <summary>Whether git state relabels findings (NPMRC009, history remark). On by default.</summary>
     public bool UseGit { get; init; } = true;

@@ -75,7 +75,8 @@ public static class TreeScanner
             cache = ScanCache.Load(cacheDirectory, ScanCache.KeyFor(options.SettingsKey));
         }
 
-        var walk = TreeWalker.Walk(root, new ExcludeFilter(options.ExcludeGlobs, PruneRules.IgnoreCase), pruned);
+        int workers = options.MaxParallelism > 0 ? options.MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
+        var walk = TreeWalker.Walk(root, new ExcludeFilter(options.ExcludeGlobs, PruneRules.IgnoreCase), pruned, workers);
         var files = walk.Files;
         var outcomes = new Outcome[files.Count];
         var toRead = new List<int>();
@@ -103,14 +104,24 @@ public static class TreeScanner
                         continue;
                 }
 
-                if (BinaryFiles.HasBinaryExtension(file.Name) && !IsConfigOrLockfile(file.Name))
+#if NET8_0_OR_GREATER
+                if (TryResolveLink(file) is { } resolved)
                 {
-                    outcome.Binary = true;
+                    // Size and time of the final target: the link is then cached like any file.
+                    file = files[i] = resolved;
+                }
+                else
+#endif
+                {
+                    if (BinaryFiles.HasBinaryExtension(file.Name) && !IsConfigOrLockfile(file.Name))
+                    {
+                        outcome.Binary = true;
+                        continue;
+                    }
+
+                    toRead.Add(i);
                     continue;
                 }
-
-                toRead.Add(i);
-                continue;
             }
 
             if (file.Length > options.MaxFileSize)
@@ -206,6 +217,25 @@ public static class TreeScanner
     /// <summary>Where the file type cannot be asked (no runtime export), only Windows is known to have no FIFOs or devices in the tree.</summary>
     private static readonly bool UnknownTypesAreSafeToOpen = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
 
+#if NET8_0_OR_GREATER
+    private static WalkedFile? TryResolveLink(WalkedFile link)
+    {
+        try
+        {
+            if (File.ResolveLinkTarget(link.FullPath, returnFinalTarget: true) is FileInfo { Exists: true } target)
+            {
+                return new WalkedFile(link.RelativePath, link.FullPath, link.Name, target.Length, target.LastWriteTimeUtc.Ticks, isSymbolicLink: true);
+            }
+        }
+        catch (Exception)
+        {
+            // Read it uncached.
+        }
+
+        return null;
+    }
+#endif
+
     private static bool IsConfigOrLockfile(string name)
     {
         var kind = FileKinds.Classify(name);
@@ -228,7 +258,7 @@ public static class TreeScanner
             {
                 foreach (int i in toRead)
                 {
-                    total += ScanOne(files[i], outcomes[i], options.MaxFileSize, ref buffer);
+                    total += ScanOne(files[i], outcomes[i], options, ref buffer);
                 }
             }
             finally
@@ -247,7 +277,7 @@ public static class TreeScanner
             (k, _, state) =>
             {
                 int i = toRead[k];
-                state.Bytes += ScanOne(files[i], outcomes[i], options.MaxFileSize, ref state.Buffer);
+                state.Bytes += ScanOne(files[i], outcomes[i], options, ref state.Buffer);
                 return state;
             },
             state =>
@@ -267,8 +297,9 @@ public static class TreeScanner
     }
 
     /// <summary>Reads one file and runs detection; returns the bytes read. Never throws.</summary>
-    private static long ScanOne(WalkedFile file, Outcome outcome, long maxFileSize, ref byte[] buffer)
+    private static long ScanOne(WalkedFile file, Outcome outcome, ScanOptions options, ref byte[] buffer)
     {
+        long maxFileSize = options.MaxFileSize;
         int length;
         try
         {
@@ -304,7 +335,14 @@ public static class TreeScanner
         var found = new List<Finding>();
         try
         {
-            ContentDetector.Detect(file.RelativePath, kind, content, found);
+            if (options.Detector is { } detector)
+            {
+                detector(file.RelativePath, kind, content, found);
+            }
+            else
+            {
+                ContentDetector.Detect(file.RelativePath, kind, content, found);
+            }
             outcome.Findings = found.Count == 0 ? Array.Empty<Finding>() : found.ToArray();
         }
         catch (Exception ex)

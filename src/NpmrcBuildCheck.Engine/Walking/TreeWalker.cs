@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 #if NET8_0_OR_GREATER
 using System.IO.Enumeration;
 #endif
@@ -59,7 +61,7 @@ internal sealed class WalkResult
 /// loops impossible, and matches git (which stores a link, not its target) and ripgrep's
 /// default. Symbolic links to files are followed (their target is read).</item>
 /// <item>A folder that cannot be listed becomes an NPMRC900 finding; the walk goes on.</item>
-/// <item>Entries are visited in ordinal name order, so the file list is deterministic.</item>
+/// <item>With more than one worker, folders are listed in parallel; the file list order then varies (callers sort what they report).</item>
 /// </list>
 /// </summary>
 internal static class TreeWalker
@@ -86,9 +88,9 @@ internal static class TreeWalker
         public long Ticks { get; }
     }
 
-    public static WalkResult Walk(string root, ExcludeFilter excludes, ICollection<string> prunedFullPaths)
+    /// <summary>Walks <paramref name="root"/> with <paramref name="workers"/> threads (1 = on the calling thread).</summary>
+    public static WalkResult Walk(string root, ExcludeFilter excludes, ICollection<string> prunedFullPaths, int workers = 1)
     {
-        var result = new WalkResult();
         var comparer = PruneRules.IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
         var pruned = new HashSet<string>(comparer);
         foreach (var p in prunedFullPaths)
@@ -96,97 +98,193 @@ internal static class TreeWalker
             pruned.Add(p);
         }
 
-        var stack = new Stack<(string Full, string Relative, string Name)>();
-        stack.Push((root, string.Empty, Path.GetFileName(root)));
-        var entries = new List<Entry>(256);
-        var nameComparer = StringComparer.Ordinal;
-        while (stack.Count > 0)
+        var start = new Folder(root, string.Empty, Path.GetFileName(root));
+        if (workers <= 1)
         {
-            var (dirFull, dirRelative, dirName) = stack.Pop();
-            entries.Clear();
-            try
+            var result = new WalkResult();
+            var stack = new Stack<Folder>();
+            stack.Push(start);
+            var entries = new List<Entry>(256);
+            while (stack.Count > 0)
             {
-                List(dirFull, entries);
-            }
-            catch (Exception ex)
-            {
-                result.Problems.Add(ScanProblems.Unreadable(dirRelative, isDirectory: true, ex));
-                continue;
+                ListFolder(stack.Pop(), excludes, pruned, result, entries, stack.Push);
             }
 
-            result.DirectoriesListed++;
-            entries.Sort((a, b) => nameComparer.Compare(a.Name, b.Name));
-            bool hasProject = false;
-            foreach (var e in entries)
+            return result;
+        }
+
+        // Parallel: a shared stack of folders to list; each worker keeps its own results, merged at the end.
+        // Order does not matter here: findings and project folders are sorted by the caller.
+        var pending = new ConcurrentStack<Folder>();
+        pending.Push(start);
+        int outstanding = 1;
+        var partials = new WalkResult[workers];
+        var threads = new Thread[workers];
+        Exception? failure = null;
+        for (int w = 0; w < workers; w++)
+        {
+            int index = w;
+            partials[index] = new WalkResult();
+            threads[index] = new Thread(() =>
             {
-                if (!e.IsDirectory && PruneRules.IsProjectFile(e.Name))
+                try
                 {
-                    hasProject = true;
-                    break;
+                    var local = partials[index];
+                    var entries = new List<Entry>(256);
+                    var spin = default(SpinWait);
+                    while (Volatile.Read(ref outstanding) > 0)
+                    {
+                        if (pending.TryPop(out var folder))
+                        {
+                            spin.Reset();
+                            ListFolder(folder, excludes, pruned, local, entries, child =>
+                            {
+                                Interlocked.Increment(ref outstanding);
+                                pending.Push(child);
+                            });
+                            Interlocked.Decrement(ref outstanding);
+                        }
+                        else
+                        {
+                            spin.SpinOnce();
+                        }
+                    }
                 }
-            }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                    Interlocked.Exchange(ref outstanding, 0);
+                }
+            }, 256 * 1024) { IsBackground = true, Name = "NpmrcBuildCheck walk" };
+        }
 
-            if (hasProject)
+        foreach (var t in threads)
+        {
+            t.Start();
+        }
+
+        foreach (var t in threads)
+        {
+            t.Join();
+        }
+
+        if (failure is not null)
+        {
+            throw new InvalidOperationException("The parallel walk failed.", failure);
+        }
+
+        var merged = partials[0];
+        for (int w = 1; w < workers; w++)
+        {
+            merged.Files.AddRange(partials[w].Files);
+            merged.ProjectDirectories.AddRange(partials[w].ProjectDirectories);
+            merged.Problems.AddRange(partials[w].Problems);
+            merged.SkippedDirectoryLinks += partials[w].SkippedDirectoryLinks;
+            merged.DirectoriesListed += partials[w].DirectoriesListed;
+        }
+
+        return merged;
+    }
+
+    private sealed class Folder
+    {
+        public Folder(string full, string relative, string name)
+        {
+            Full = full;
+            Relative = relative;
+            Name = name;
+        }
+
+        public string Full { get; }
+
+        public string Relative { get; }
+
+        public string Name { get; }
+    }
+
+    private static void ListFolder(Folder folder, ExcludeFilter excludes, HashSet<string> pruned, WalkResult result, List<Entry> entries, Action<Folder> push)
+    {
+        entries.Clear();
+        try
+        {
+            List(folder.Full, entries);
+        }
+        catch (Exception ex)
+        {
+            result.Problems.Add(ScanProblems.Unreadable(folder.Relative, isDirectory: true, ex));
+            return;
+        }
+
+        result.DirectoriesListed++;
+        entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        bool hasProject = false;
+        foreach (var e in entries)
+        {
+            if (!e.IsDirectory && PruneRules.IsProjectFile(e.Name))
             {
-                result.ProjectDirectories.Add(dirRelative);
-            }
-
-            string prefix = dirRelative.Length == 0 ? string.Empty : dirRelative + "/";
-            string fullPrefix = dirFull.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? dirFull : dirFull + Path.DirectorySeparatorChar;
-
-            // Push folders in reverse so they pop in name order.
-            for (int i = entries.Count - 1; i >= 0; i--)
-            {
-                var e = entries[i];
-                if (!e.IsDirectory)
-                {
-                    continue;
-                }
-
-                if (e.IsLink)
-                {
-                    result.SkippedDirectoryLinks++;
-                    continue;
-                }
-
-                if (PruneRules.IsAlwaysPruned(e.Name, dirName) || (hasProject && PruneRules.IsBuildOutputName(e.Name)))
-                {
-                    continue;
-                }
-
-                string full = fullPrefix + e.Name;
-                if (pruned.Count > 0 && pruned.Contains(full))
-                {
-                    continue;
-                }
-
-                string relative = prefix + e.Name;
-                if (!excludes.IsEmpty && excludes.IsExcluded(relative, isDirectory: true))
-                {
-                    continue;
-                }
-
-                stack.Push((full, relative, e.Name));
-            }
-
-            foreach (var e in entries)
-            {
-                if (e.IsDirectory)
-                {
-                    continue;
-                }
-
-                string relative = prefix + e.Name;
-                if (!excludes.IsEmpty && excludes.IsExcluded(relative, isDirectory: false))
-                {
-                    continue;
-                }
-
-                result.Files.Add(new WalkedFile(relative, fullPrefix + e.Name, e.Name, e.Length, e.Ticks, e.IsLink));
+                hasProject = true;
+                break;
             }
         }
 
-        return result;
+        if (hasProject)
+        {
+            result.ProjectDirectories.Add(folder.Relative);
+        }
+
+        string prefix = folder.Relative.Length == 0 ? string.Empty : folder.Relative + "/";
+        string fullPrefix = folder.Full.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? folder.Full : folder.Full + Path.DirectorySeparatorChar;
+
+        // Push folders in reverse so a single-threaded walk pops them in name order.
+        for (int i = entries.Count - 1; i >= 0; i--)
+        {
+            var e = entries[i];
+            if (!e.IsDirectory)
+            {
+                continue;
+            }
+
+            if (e.IsLink)
+            {
+                result.SkippedDirectoryLinks++;
+                continue;
+            }
+
+            if (PruneRules.IsAlwaysPruned(e.Name, folder.Name) || (hasProject && PruneRules.IsBuildOutputName(e.Name)))
+            {
+                continue;
+            }
+
+            string full = fullPrefix + e.Name;
+            if (pruned.Count > 0 && pruned.Contains(full))
+            {
+                continue;
+            }
+
+            string relative = prefix + e.Name;
+            if (!excludes.IsEmpty && excludes.IsExcluded(relative, isDirectory: true))
+            {
+                continue;
+            }
+
+            push(new Folder(full, relative, e.Name));
+        }
+
+        foreach (var e in entries)
+        {
+            if (e.IsDirectory)
+            {
+                continue;
+            }
+
+            string relative = prefix + e.Name;
+            if (!excludes.IsEmpty && excludes.IsExcluded(relative, isDirectory: false))
+            {
+                continue;
+            }
+
+            result.Files.Add(new WalkedFile(relative, fullPrefix + e.Name, e.Name, e.Length, e.Ticks, e.IsLink));
+        }
     }
 
 #if NET8_0_OR_GREATER
