@@ -11,9 +11,6 @@ using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Git;
 using NpmrcBuildCheck.Rules;
 using NpmrcBuildCheck.Walking;
-#if NET8_0_OR_GREATER
-using Microsoft.Win32.SafeHandles;
-#endif
 
 namespace NpmrcBuildCheck.Scanning;
 
@@ -224,7 +221,7 @@ public static class TreeScanner
         {
             if (File.ResolveLinkTarget(link.FullPath, returnFinalTarget: true) is FileInfo { Exists: true } target)
             {
-                return new WalkedFile(link.RelativePath, link.FullPath, link.Name, target.Length, target.LastWriteTimeUtc.Ticks, isSymbolicLink: true);
+                return new WalkedFile(link.RelativePath, link.FullPath, link.Name, target.Length, target.LastWriteTimeUtc.Ticks, isSymbolicLink: true) { TargetResolved = true };
             }
         }
         catch (Exception)
@@ -303,7 +300,8 @@ public static class TreeScanner
         int length;
         try
         {
-            length = ReadFile(file.FullPath, file.Length, file.IsSymbolicLink, maxFileSize, ref buffer);
+            // A link not resolved to its target's size (netstandard2.0) is read to its end, up to the limit.
+            length = FileReader.Read(file.FullPath, file.LengthIsExact ? file.Length : -1, maxFileSize, ref buffer);
         }
         catch (Exception ex) when (ex is FileNotFoundException || (ex is DirectoryNotFoundException && file.IsSymbolicLink))
         {
@@ -352,98 +350,6 @@ public static class TreeScanner
         }
 
         return length;
-    }
-
-    /// <summary>
-    /// Reads the whole file into <paramref name="buffer"/> (grown as needed) and returns its
-    /// length; returns minus the length seen when the file is over <paramref name="maxFileSize"/>.
-    /// </summary>
-    private static int ReadFile(string path, long listedLength, bool isLink, long maxFileSize, ref byte[] buffer)
-    {
-#if NET8_0_OR_GREATER
-        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        if (isLink)
-        {
-            listedLength = RandomAccess.GetLength(handle);
-            if (listedLength > maxFileSize)
-            {
-                return (int)-Math.Min(listedLength, int.MaxValue);
-            }
-        }
-
-        // One byte more than listed, to see whether the file grew since the listing.
-        EnsureCapacity(ref buffer, Math.Min(listedLength, maxFileSize) + 1, 0);
-        int total = 0;
-        while (true)
-        {
-            int n = RandomAccess.Read(handle, new Span<byte>(buffer, total, buffer.Length - total), total);
-            if (n <= 0)
-            {
-                return total;
-            }
-
-            total += n;
-            if (total == buffer.Length)
-            {
-                if (total > maxFileSize)
-                {
-                    return -total;
-                }
-
-                EnsureCapacity(ref buffer, Math.Min((long)buffer.Length * 2, maxFileSize + 1), total);
-            }
-        }
-#else
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
-        if (isLink)
-        {
-            listedLength = stream.Length;
-            if (listedLength > maxFileSize)
-            {
-                return (int)-Math.Min(listedLength, int.MaxValue);
-            }
-        }
-
-        // One byte more than listed, to see whether the file grew since the listing.
-        EnsureCapacity(ref buffer, Math.Min(listedLength, maxFileSize) + 1, 0);
-        int total = 0;
-        while (true)
-        {
-            int n = stream.Read(buffer, total, buffer.Length - total);
-            if (n <= 0)
-            {
-                return total;
-            }
-
-            total += n;
-            if (total == buffer.Length)
-            {
-                if (total > maxFileSize)
-                {
-                    return -total;
-                }
-
-                EnsureCapacity(ref buffer, Math.Min((long)buffer.Length * 2, maxFileSize + 1), total);
-            }
-        }
-#endif
-    }
-
-    private static void EnsureCapacity(ref byte[] buffer, long size, int keep)
-    {
-        if (buffer.Length >= size)
-        {
-            return;
-        }
-
-        byte[] bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(size, int.MaxValue - 64));
-        if (keep > 0)
-        {
-            Buffer.BlockCopy(buffer, 0, bigger, 0, keep);
-        }
-
-        ArrayPool<byte>.Shared.Return(buffer);
-        buffer = bigger;
     }
 
     /// <summary>

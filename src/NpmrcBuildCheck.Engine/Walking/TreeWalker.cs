@@ -35,6 +35,12 @@ internal sealed class WalkedFile
     public long LastWriteTicks { get; }
 
     public bool IsSymbolicLink { get; }
+
+    /// <summary>For a link: <see cref="Length"/> and <see cref="LastWriteTicks"/> are its final target's (else the link's own).</summary>
+    public bool TargetResolved { get; init; }
+
+    /// <summary>Whether <see cref="Length"/> is the size of what a read returns.</summary>
+    public bool LengthIsExact => !IsSymbolicLink || TargetResolved;
 }
 
 /// <summary>What the walk found.</summary>
@@ -299,6 +305,21 @@ internal static class TreeWalker
 
     private static void List(string directory, List<Entry> into)
     {
+        if (LinuxDirectoryReader.Enabled)
+        {
+            int before = into.Count;
+            try
+            {
+                LinuxDirectoryReader.List(directory, (name, isDirectory, isLink, length, ticks) => into.Add(new Entry(name, isDirectory, isLink, length, ticks)));
+                return;
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                LinuxDirectoryReader.Disable();
+                into.RemoveRange(before, into.Count - before);
+            }
+        }
+
         var enumerable = new FileSystemEnumerable<Entry>(directory, static (ref FileSystemEntry e) =>
         {
             bool isLink = (e.Attributes & FileAttributes.ReparsePoint) != 0;
