@@ -7,6 +7,12 @@ using NpmrcBuildCheck.Scanning;
 
 // `tree DIR [cold|warm] [runs]`: scans a real tree in-process and prints one line per run plus the
 // median (the figures bench/measure.sh compares with rg and find). Anything else: BenchmarkDotNet.
+if (args.Length >= 2 && args[0] == "compare")
+{
+    Compare.Run(Path.GetFullPath(args[1]), args.Length > 2 ? int.Parse(args[2]) : 9);
+    return;
+}
+
 if (args.Length >= 2 && args[0] == "phases")
 {
     string root = Path.GetFullPath(args[1]);

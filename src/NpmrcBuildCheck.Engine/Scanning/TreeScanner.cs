@@ -69,7 +69,8 @@ public static class TreeScanner
         {
             string cacheDirectory = NormalizeDirectory(Path.IsPathRooted(options.CacheDirectory!) ? options.CacheDirectory! : Path.Combine(root, options.CacheDirectory!));
             pruned.Add(cacheDirectory);
-            cache = ScanCache.Load(cacheDirectory, ScanCache.KeyFor(options.SettingsKey));
+            string detector = options.Detector is null ? string.Empty : "\ndetector=" + options.Detector.Method.DeclaringType?.FullName + "." + options.Detector.Method.Name;
+            cache = ScanCache.Load(cacheDirectory, ScanCache.KeyFor(options.SettingsKey + detector));
         }
 
         int workers = options.MaxParallelism > 0 ? options.MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
