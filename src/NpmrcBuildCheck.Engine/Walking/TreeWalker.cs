@@ -72,7 +72,7 @@ internal sealed class WalkResult
 /// </summary>
 internal static class TreeWalker
 {
-    private readonly struct Entry
+    internal readonly struct Entry
     {
         public Entry(string name, bool isDirectory, bool isLink, long length, long ticks)
         {
@@ -293,6 +293,21 @@ internal static class TreeWalker
         }
     }
 
+/// <summary>Lists one folder with the fast native reader (when available) or .NET's enumerator (tests compare the two).</summary>
+    internal static List<Entry> ListForTest(string directory, bool managed)
+    {
+        var into = new List<Entry>();
+#if NET8_0_OR_GREATER
+        if (managed)
+        {
+            ListManaged(directory, into);
+            return into;
+        }
+#endif
+        List(directory, into);
+        return into;
+    }
+
 #if NET8_0_OR_GREATER
     private static readonly EnumerationOptions ListOptions = new()
     {
@@ -320,6 +335,11 @@ internal static class TreeWalker
             }
         }
 
+        ListManaged(directory, into);
+    }
+
+    private static void ListManaged(string directory, List<Entry> into)
+    {
         var enumerable = new FileSystemEnumerable<Entry>(directory, static (ref FileSystemEntry e) =>
         {
             bool isLink = (e.Attributes & FileAttributes.ReparsePoint) != 0;

@@ -157,3 +157,29 @@ public sealed class ScanCacheTests
         CollectionAssert.AreEqual(new[] { "NPMRC001 .npmrc" }, TestTree.Codes(result));
     }
 }
+
+[TestClass]
+public sealed class LinkedFileCacheTests
+{
+    [TestMethod]
+    public void LinkedFilesAreCachedByTheirTarget()
+    {
+        if (TestTree.IsWindows)
+        {
+            Assert.Inconclusive("symbolic links need privileges on Windows");
+        }
+
+        using var tree = new TestTree();
+        tree.Write("shared/real.txt", "nothing\n");
+        Directory.CreateDirectory(tree.Full("app"));
+        File.CreateSymbolicLink(tree.Full("app/.npmrc"), tree.Full("shared/real.txt"));
+        string cache = tree.Full("obj/cache");
+        var first = tree.Scan(o => new(o.Root) { CacheDirectory = cache });
+        Assert.AreEqual(0, first.Findings.Count);
+        var second = tree.Scan(o => new(o.Root) { CacheDirectory = cache });
+        Assert.AreEqual(0, second.BytesRead);
+        tree.Write("shared/real.txt", TestTree.NpmrcWithToken());
+        var third = tree.Scan(o => new(o.Root) { CacheDirectory = cache });
+        Assert.AreEqual("app/.npmrc", TestTree.Of(third, "NPMRC001").Single().Path);
+    }
+}

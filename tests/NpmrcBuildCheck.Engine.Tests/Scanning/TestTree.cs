@@ -117,7 +117,14 @@ internal sealed class TestTree : IDisposable
                 Run(Path.GetTempPath(), "chmod", "-R", "u+rwx", Root);
             }
 
-            Directory.Delete(Root, recursive: true);
+            if (IsWindows)
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            else
+            {
+                Run(Path.GetTempPath(), "rm", "-rf", Root);
+            }
         }
         catch (Exception)
         {

@@ -87,7 +87,7 @@ public sealed class HostileTreeTests
     }
 
     [TestMethod]
-    public void PathTooLongIsAProblemNotACrash()
+    public void PathTooLongIsAReadProblemNotACrash()
     {
         if (TestTree.IsWindows)
         {
@@ -95,27 +95,20 @@ public sealed class HostileTreeTests
         }
 
         using var tree = new TestTree();
-        // 40 levels of 120-character names: over Linux's 4096-byte PATH_MAX; made with relative mkdir steps.
+        tree.Write("ok/.npmrc", TestTree.NpmrcWithToken(1));
+        // 40 levels of 120-character names, over Linux's 4096-byte PATH_MAX: two chains of 20 made
+        // separately (each path short enough), then one renamed into the other.
         string name = new string('n', 120);
-        string current = tree.Root;
-        int made = 0;
-        try
-        {
-            for (int i = 0; i < 40; i++)
-            {
-                current = Path.Combine(current, name);
-                Directory.CreateDirectory(current);
-                made++;
-            }
-        }
-        catch (Exception)
-        {
-            // The OS stopped us: the tree is as deep as it can be made by path.
-        }
-
+        string chain = string.Join("/", Enumerable.Repeat(name, 20));
+        Directory.CreateDirectory(tree.Full("deep/" + chain));
+        tree.Write("half/" + chain + "/.npmrc", TestTree.NpmrcWithToken(2));
+        Directory.Move(tree.Full("half"), tree.Full("deep/" + chain + "/half"));
         var result = ScanWithin(tree);
-        Assert.IsTrue(made > 0);
-        Assert.IsTrue(result.Findings.All(f => f.Rule.Code == "NPMRC900"));
+        Assert.AreEqual(1, TestTree.Of(result, "NPMRC001").Count());
+        var problem = TestTree.Of(result, "NPMRC900").Single();
+        Assert.AreEqual(ScanProblems.ReadError, problem.Key);
+        StringAssert.StartsWith(problem.Path, "deep/" + name);
+        StringAssert.Contains(problem.Message, "too long");
     }
 
     [TestMethod]
