@@ -165,6 +165,19 @@ internal static class FileReader
         _ => new IOException(new Win32Exception(errno).Message + " (errno " + errno + ")"),
     };
 
+    /// <summary>Buffers up to this size come from and go back to the shared pool; larger ones are plain arrays left to the GC, so a scan does not leave tens of MB parked in the pool of a long-lived MSBuild node.</summary>
+    private const int PooledLimit = 1024 * 1024;
+
+    internal static byte[] RentBuffer(int size) => ArrayPool<byte>.Shared.Rent(size);
+
+    internal static void ReturnBuffer(byte[] buffer)
+    {
+        if (buffer.Length <= PooledLimit)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     internal static void EnsureCapacity(ref byte[] buffer, long size, int keep)
     {
         if (buffer.Length >= size)
@@ -172,13 +185,15 @@ internal static class FileReader
             return;
         }
 
-        byte[] bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(size, int.MaxValue - 64));
+        // Grow at least 2x so a series of growing files does not reallocate each time.
+        long target = Math.Min(Math.Max(size, (long)buffer.Length * 2), int.MaxValue - 64);
+        byte[] bigger = target <= PooledLimit ? ArrayPool<byte>.Shared.Rent((int)target) : new byte[target];
         if (keep > 0)
         {
             Buffer.BlockCopy(buffer, 0, bigger, 0, keep);
         }
 
-        ArrayPool<byte>.Shared.Return(buffer);
+        ReturnBuffer(buffer);
         buffer = bigger;
     }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -251,7 +250,7 @@ public static class TreeScanner
         int workers = options.MaxParallelism > 0 ? options.MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
         if (workers == 1 || toRead.Count < 8)
         {
-            byte[] buffer = ArrayPool<byte>.Shared.Rent(MinBufferSize);
+            byte[] buffer = FileReader.RentBuffer(MinBufferSize);
             try
             {
                 foreach (int i in toRead)
@@ -261,7 +260,7 @@ public static class TreeScanner
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                FileReader.ReturnBuffer(buffer);
             }
 
             return total;
@@ -271,7 +270,7 @@ public static class TreeScanner
             0,
             toRead.Count,
             new ParallelOptions { MaxDegreeOfParallelism = workers },
-            () => new WorkerState(ArrayPool<byte>.Shared.Rent(MinBufferSize)),
+            () => new WorkerState(FileReader.RentBuffer(MinBufferSize)),
             (k, _, state) =>
             {
                 int i = toRead[k];
@@ -281,7 +280,7 @@ public static class TreeScanner
             state =>
             {
                 Interlocked.Add(ref total, state.Bytes);
-                ArrayPool<byte>.Shared.Return(state.Buffer);
+                FileReader.ReturnBuffer(state.Buffer);
             });
         return total;
     }
