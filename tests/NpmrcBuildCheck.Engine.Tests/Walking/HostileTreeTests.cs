@@ -77,6 +77,52 @@ public sealed class HostileTreeTests
     }
 
     [TestMethod]
+    public void SocketIsNeverOpened()
+    {
+        if (TestTree.IsWindows)
+        {
+            Assert.Inconclusive("Unix-domain socket files are Unix-only here");
+        }
+
+        using var tree = new TestTree();
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(tree.Full("agent.sock")));
+        socket.Listen(1);
+        var result = ScanWithin(tree, seconds: 30);
+        Assert.AreEqual(ScanProblems.NotARegularFile, result.Findings.Single().Key);
+        Assert.AreEqual("agent.sock", result.Findings.Single().Path);
+    }
+
+    [TestMethod]
+    public void DetectorExceptionIsAProblemForThatFileOnly()
+    {
+        using var tree = new TestTree();
+        tree.Write("a/.npmrc", TestTree.NpmrcWithToken(1));
+        tree.Write("boom.txt", "explode\n");
+        tree.Write("z/.npmrc", TestTree.NpmrcWithToken(2));
+        string cache = tree.Full("obj/cache");
+        ScanOptions Options(ScanOptions o) => new(o.Root)
+        {
+            UseGit = false,
+            CacheDirectory = cache,
+            Detector = (path, kind, content, findings) =>
+            {
+                if (path == "boom.txt")
+                {
+                    throw new InvalidOperationException("detector bug");
+                }
+
+                NpmrcBuildCheck.Detection.ContentDetector.Detect(path, kind, content, findings);
+            },
+        };
+        var result = ScanWithin(tree, Options);
+        CollectionAssert.AreEqual(new[] { "NPMRC001 a/.npmrc", "NPMRC900 boom.txt", "NPMRC001 z/.npmrc" }, TestTree.Codes(result));
+        Assert.AreEqual(ScanProblems.InternalError, result.Findings[1].Key);
+        var again = ScanWithin(tree, Options);
+        Assert.AreEqual("explode\n".Length, again.BytesRead); // a failed file is not cached
+    }
+
+    [TestMethod]
     public void DeepTree()
     {
         using var tree = new TestTree();
