@@ -342,7 +342,8 @@ internal static class TreeWalker
     {
         var enumerable = new FileSystemEnumerable<Entry>(directory, static (ref FileSystemEntry e) =>
         {
-            bool isLink = (e.Attributes & FileAttributes.ReparsePoint) != 0;
+            var attributes = e.Attributes;
+            bool isLink = (int)attributes != -1 && (attributes & FileAttributes.ReparsePoint) != 0;
             bool isDirectory = e.IsDirectory;
             long length = 0;
             long ticks = 0;
@@ -371,8 +372,12 @@ internal static class TreeWalker
     {
         foreach (var info in new DirectoryInfo(directory).EnumerateFileSystemInfos())
         {
-            bool isLink = (info.Attributes & FileAttributes.ReparsePoint) != 0;
-            bool isDirectory = (info.Attributes & FileAttributes.Directory) != 0;
+            // Attributes are -1 when the entry cannot be stat'ed (e.g. its path is over PATH_MAX): then the
+            // entry's type from the listing decides, and a folder is listed (and reported if it fails).
+            var attributes = info.Attributes;
+            bool valid = (int)attributes != -1;
+            bool isDirectory = info is DirectoryInfo;
+            bool isLink = valid && (attributes & FileAttributes.ReparsePoint) != 0;
             long length = 0;
             long ticks = 0;
             if (!isDirectory && info is FileInfo file)
