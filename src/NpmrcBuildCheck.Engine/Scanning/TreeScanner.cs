@@ -135,8 +135,11 @@ public static class TreeScanner
                     case FileTypes.Kind.Special:
                         outcome.Findings = new[] { ScanProblems.Special(file.RelativePath) };
                         break;
-                    case FileTypes.Kind.Missing when file.IsSymbolicLink:
-                        break; // A dangling link: nothing to scan.
+                    case FileTypes.Kind.Missing when HasUndecodableName(file):
+                        outcome.Findings = new[] { ScanProblems.Unreadable(file.RelativePath, isDirectory: false, UndecodableName()) };
+                        break;
+                    case FileTypes.Kind.Missing:
+                        break; // A dangling link, or deleted since the listing: nothing to scan.
                     default:
                         outcome.Counted = true;
                         break;
@@ -233,6 +236,11 @@ public static class TreeScanner
     }
 #endif
 
+    /// <summary>A Linux file name that is not valid UTF-8 decodes with U+FFFD and cannot be opened by that decoded name.</summary>
+    private static bool HasUndecodableName(WalkedFile file) => file.RelativePath.IndexOf('\uFFFD') >= 0;
+
+    private static IOException UndecodableName() => new("its name is not valid UTF-8, so it cannot be opened by name");
+
     private static bool IsConfigOrLockfile(string name)
     {
         var kind = FileKinds.Classify(name);
@@ -305,7 +313,12 @@ public static class TreeScanner
         }
         catch (Exception ex) when (ex is FileNotFoundException || (ex is DirectoryNotFoundException && file.IsSymbolicLink))
         {
-            return 0; // Deleted since the listing, or a dangling link: nothing to scan.
+            if (HasUndecodableName(file))
+            {
+                outcome.Findings = new[] { ScanProblems.Unreadable(file.RelativePath, isDirectory: false, UndecodableName()) };
+            }
+
+            return 0; // Else deleted since the listing, or a dangling link: nothing to scan.
         }
         catch (Exception ex)
         {

@@ -123,6 +123,24 @@ public sealed class HostileTreeTests
     }
 
     [TestMethod]
+    public void NamesThatAreNotUtf8AreReportedNotSkipped()
+    {
+        if (!System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Linux))
+        {
+            Assert.Inconclusive("Linux file names are bytes");
+        }
+
+        using var tree = new TestTree();
+        tree.Write("ok/.npmrc", TestTree.NpmrcWithToken());
+        TestTree.Run(tree.Root, "sh", "-c", "printf 'x=1\\n' > \"$(printf 'bad\\377.npmrc')\"");
+        var result = ScanWithin(tree);
+        Assert.AreEqual(1, TestTree.Of(result, "NPMRC001").Count());
+        var problem = TestTree.Of(result, "NPMRC900").Single();
+        Assert.AreEqual(ScanProblems.ReadError, problem.Key);
+        StringAssert.StartsWith(problem.Path, "bad");
+    }
+
+    [TestMethod]
     public void DeepTree()
     {
         using var tree = new TestTree();
