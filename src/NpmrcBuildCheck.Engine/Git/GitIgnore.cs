@@ -12,11 +12,19 @@ internal sealed class IgnoreRule
     public IgnoreRule(string pattern, bool negated, bool directoryOnly, bool anchored, string baseDirectory)
     {
         Pattern = pattern;
+        int wildcard = pattern.IndexOfAny(GlobSpecials);
+        literalPrefixLength = wildcard < 0 ? pattern.Length : wildcard;
+        patternRest = pattern.Substring(literalPrefixLength);
         Negated = negated;
         DirectoryOnly = directoryOnly;
         Anchored = anchored;
         BaseDirectory = baseDirectory;
     }
+
+    private static readonly char[] GlobSpecials = { '*', '?', '[', '\\' };
+
+    private readonly int literalPrefixLength;
+    private readonly string patternRest;
 
     public string Pattern { get; }
 
@@ -59,9 +67,19 @@ internal sealed class IgnoreRule
             {
                 relative = relative.Substring(slash + 1);
             }
+
+            return WildMatch.IsMatch(Pattern, relative);
         }
 
-        return WildMatch.IsMatch(Pattern, relative);
+        // As git's match_pathname: the literal part before the first wildcard is compared as
+        // text and cut off, then the rest is matched. This matters: in "a**/b" the "**/" then
+        // starts the pattern, so it matches any number of folders ("ab/x/b" and "ab/b" match).
+        if (relative.Length < literalPrefixLength || string.CompareOrdinal(Pattern, 0, relative, 0, literalPrefixLength) != 0)
+        {
+            return false;
+        }
+
+        return WildMatch.IsMatch(patternRest, relative.Substring(literalPrefixLength));
     }
 }
 

@@ -66,6 +66,84 @@ public sealed class GitIgnoreTests
     }
 
     [TestMethod]
+    public void RandomRulesAgreeWithGitCheckIgnore()
+    {
+        string[] segments = { "a", "b", "ab", "*", "a*", "*b", "?b", "[ab]", "**", "[!a]b", "a**", "*.txt", "c", "[a-b]?", "**b", "*a*", @"\a", "a?.txt", "**.txt" };
+        string[] dirs = { "a", "b", "ab", "x" };
+        string[] leaves = { "a.txt", "b.txt", "ab.txt", "c" };
+        var random = new Random(20261127);
+        int ignored = 0;
+        int kept = 0;
+        for (int round = 0; round < 40; round++)
+        {
+            using var tree = new TestTree();
+            tree.GitInit();
+            var paths = new HashSet<string>(StringComparer.Ordinal);
+            while (paths.Count < 25)
+            {
+                int depth = random.Next(0, 4);
+                var parts = Enumerable.Range(0, depth).Select(_ => dirs[random.Next(dirs.Length)]).ToList();
+                parts.Add(leaves[random.Next(leaves.Length)]);
+                paths.Add(string.Join("/", parts));
+            }
+
+            foreach (var p in paths)
+            {
+                tree.Write(p, "x\n");
+            }
+
+            string RandomRules(int count)
+            {
+                var lines = new List<string>();
+                for (int i = 0; i < count; i++)
+                {
+                    int n = random.Next(1, 4);
+                    string pattern = string.Join("/", Enumerable.Range(0, n).Select(_ => segments[random.Next(segments.Length)]));
+                    if (random.Next(4) == 0)
+                    {
+                        pattern = "/" + pattern;
+                    }
+
+                    if (random.Next(4) == 0)
+                    {
+                        pattern += "/";
+                    }
+
+                    if (random.Next(4) == 0)
+                    {
+                        pattern = "!" + pattern;
+                    }
+
+                    lines.Add(pattern);
+                }
+
+                return string.Join("\n", lines) + "\n";
+            }
+
+            string rules = RandomRules(5);
+            tree.Write(".gitignore", rules);
+            string nestedDir = dirs[random.Next(dirs.Length)];
+            string nested = RandomRules(3);
+            if (Directory.Exists(tree.Full(nestedDir)))
+            {
+                tree.Write(nestedDir + "/.gitignore", nested);
+            }
+
+            var evaluator = new GitIgnoreEvaluator(tree.Root, Path.Combine(tree.Root, ".git", "info", "exclude"));
+            var expected = IgnoredByGit(tree, paths);
+            ignored += expected.Count;
+            kept += paths.Count - expected.Count;
+            foreach (var p in paths)
+            {
+                Assert.AreEqual(expected.Contains(p), evaluator.IsIgnored(p, isDirectory: false),
+                    $"round {round}: '{p}' with .gitignore:\n{rules}\n{nestedDir}/.gitignore:\n{nested}");
+            }
+        }
+
+        Assert.IsTrue(ignored > 100 && kept > 100, $"ignored {ignored}, kept {kept}: the random rules should exercise both outcomes");
+    }
+
+    [TestMethod]
     public void ParsesEscapesAndTrailingSpaces()
     {
         var rules = GitIgnoreParser.Parse("a \nb\\ \n\\!c\n!d/\n/e/f\n\n#x\n", string.Empty);
