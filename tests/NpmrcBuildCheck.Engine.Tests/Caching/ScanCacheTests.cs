@@ -137,6 +137,31 @@ public sealed class ScanCacheTests
     }
 
     [TestMethod]
+    public void ConcurrentScansShareACacheSafely()
+    {
+        using var tree = new TestTree();
+        for (int i = 0; i < 40; i++)
+        {
+            tree.Write($"d{i}/.npmrc", TestTree.NpmrcWithToken(i));
+            tree.Write($"d{i}/notes.txt", "hello\n");
+        }
+
+        string cache = tree.Full("obj/cache");
+        var expected = tree.Scan(o => new(o.Root) { UseGit = false }).Findings.ToArray();
+        var scans = Enumerable.Range(0, 6).Select(_ => System.Threading.Tasks.Task.Run(() => tree.Scan(o => new(o.Root) { UseGit = false, CacheDirectory = cache }))).ToArray();
+        System.Threading.Tasks.Task.WaitAll(scans);
+        foreach (var scan in scans)
+        {
+            CollectionAssert.AreEqual(expected, scan.Result.Findings.ToArray());
+        }
+
+        Assert.AreEqual(1, Directory.GetFiles(cache).Length, "no temporary file is left behind");
+        var warm = tree.Scan(o => new(o.Root) { UseGit = false, CacheDirectory = cache });
+        Assert.AreEqual(0, warm.BytesRead);
+        CollectionAssert.AreEqual(expected, warm.Findings.ToArray());
+    }
+
+    [TestMethod]
     public void CacheFolderInsideTheRootIsNeverScanned()
     {
         using var tree = new TestTree();

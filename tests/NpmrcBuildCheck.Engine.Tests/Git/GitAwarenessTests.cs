@@ -169,6 +169,46 @@ public sealed class GitAwarenessTests
     }
 
     [TestMethod]
+    public void Sha256Repository()
+    {
+        using var tree = new TestTree();
+        if (!TestTree.HasGit())
+        {
+            Assert.Inconclusive("git is not installed");
+        }
+
+        try
+        {
+            tree.Git("init", "-q", "--object-format=sha256");
+        }
+        catch (InvalidOperationException)
+        {
+            Assert.Inconclusive("this git cannot make SHA-256 repositories");
+        }
+
+        tree.Write(".gitignore", ".npmrc\n");
+        tree.Write("tracked/.npmrc", TestTree.NpmrcWithToken(1));
+        tree.Write("ignored/.npmrc", TestTree.NpmrcWithToken(2));
+        tree.Git("add", "-f", "tracked/.npmrc", ".gitignore");
+        var result = tree.Scan();
+        CollectionAssert.AreEqual(new[] { "NPMRC009 ignored/.npmrc", "NPMRC001 tracked/.npmrc" }, TestTree.Codes(result));
+        StringAssert.Contains(result.Findings[1].Message, "tracked by git");
+    }
+
+    [TestMethod]
+    public void SplitIndexMeansUnknown_NoDowngrade()
+    {
+        using var tree = new TestTree();
+        tree.GitInit();
+        tree.Write(".gitignore", ".npmrc\n");
+        tree.Write("a.txt", "x\n");
+        tree.Git("add", "a.txt", ".gitignore");
+        tree.Git("update-index", "--split-index");
+        tree.Write(".npmrc", TestTree.NpmrcWithToken());
+        Assert.AreEqual("NPMRC001", tree.Scan().Findings.Single().Rule.Code);
+    }
+
+    [TestMethod]
     public void CorruptIndexMeansUnknown_NoDowngrade()
     {
         using var tree = new TestTree();

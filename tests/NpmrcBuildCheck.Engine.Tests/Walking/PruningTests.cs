@@ -76,6 +76,22 @@ public sealed class PruningTests
     }
 
     [TestMethod]
+    public void RootWithATrailingSeparatorAndRelativePrunedFolders()
+    {
+        using var tree = new TestTree();
+        tree.Write("App/App.csproj", "<Project />");
+        tree.Write("App/out/.npmrc", TestTree.NpmrcWithToken(1));
+        tree.Write("App/src/.npmrc", TestTree.NpmrcWithToken(2));
+        var result = NpmrcBuildCheck.Scanning.TreeScanner.Scan(new NpmrcBuildCheck.Scanning.ScanOptions(tree.Root + Path.DirectorySeparatorChar)
+        {
+            UseGit = false,
+            PrunedDirectories = new[] { "App/out/" },
+        });
+        CollectionAssert.AreEqual(new[] { "NPMRC001 App/src/.npmrc" }, TestTree.Codes(result));
+        CollectionAssert.AreEqual(new[] { "App" }, result.ProjectDirectories.ToArray());
+    }
+
+    [TestMethod]
     public void ExcludeGlobs()
     {
         using var tree = new TestTree();
