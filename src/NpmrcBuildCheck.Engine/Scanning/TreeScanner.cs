@@ -121,6 +121,14 @@ public static class TreeScanner
                 }
             }
 
+            // Binary by name first: a large image or package is skipped quietly, not reported as over the size limit.
+            var kind = FileKinds.Classify(file.Name);
+            if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.HasBinaryExtension(file.Name))
+            {
+                outcome.Binary = true;
+                continue;
+            }
+
             if (file.Length > options.MaxFileSize)
             {
                 outcome.Findings = new[] { ScanProblems.OverSize(file.RelativePath, file.Length, options.MaxFileSize) };
@@ -145,13 +153,6 @@ public static class TreeScanner
                         break;
                 }
 
-                continue;
-            }
-
-            var kind = FileKinds.Classify(file.Name);
-            if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.HasBinaryExtension(file.Name))
-            {
-                outcome.Binary = true;
                 continue;
             }
 

@@ -197,10 +197,17 @@ public sealed class HostileTreeTests
             stream.SetLength(100L * 1024 * 1024);
         }
 
+        Directory.CreateDirectory(tree.Full("wwwroot"));
+        using (var stream = File.Create(tree.Full("wwwroot/video.mp4")))
+        {
+            stream.SetLength(50L * 1024 * 1024);
+        }
+
         tree.Write(".npmrc", TestTree.NpmrcWithToken());
         var result = ScanWithin(tree);
         var problem = TestTree.Of(result, "NPMRC900").Single();
         Assert.AreEqual("huge.log", problem.Path);
+        Assert.AreEqual(1, result.BinaryFilesSkipped);
         Assert.IsTrue(ScanProblems.IsOverSizeLimit(problem));
         StringAssert.Contains(problem.Message, "huge.log");
         Assert.IsTrue(result.BytesRead < 1024);
