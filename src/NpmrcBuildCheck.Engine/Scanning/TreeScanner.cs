@@ -18,6 +18,26 @@ namespace NpmrcBuildCheck.Scanning;
 /// reused buffer), runs <see cref="ContentDetector.Detect"/>, serves unchanged files from the
 /// incremental cache, and relabels credential findings by git state. Never throws: every
 /// failure becomes an NPMRC900 finding naming its path.
+/// <list type="bullet">
+/// <item>Walk (<see cref="TreeWalker"/>): always-pruned folders, bin/obj beside a project file,
+/// <see cref="ScanOptions.PrunedDirectories"/>, <see cref="ScanOptions.ExcludeGlobs"/> and the
+/// cache folder are never listed. Links to folders are not followed (no loops); links to files are.
+/// Git-ignored folders are walked: NPMRC009 is about exactly those files.</item>
+/// <item>Per file, without opening it: binary by name (<see cref="BinaryFiles"/>) is skipped;
+/// over <see cref="ScanOptions.MaxFileSize"/> is NPMRC900 <see cref="ScanProblems.OverSizeLimit"/>;
+/// size 0 is never opened (FIFOs, sockets and devices list with size 0 on Linux; a special
+/// file is NPMRC900 <see cref="ScanProblems.NotARegularFile"/>); unchanged size and time
+/// is a cache hit.</item>
+/// <item>Read: whole file, once, up to its listed size (<see cref="FileReader"/>); NUL bytes in
+/// the first 8000 bytes mark it binary (not for config files, lockfiles or UTF-16 text); the
+/// bytes go to the detector as they are (invalid UTF-8 included). Any exception from I/O or
+/// detection is NPMRC900 for that path.</item>
+/// <item>Git (<see cref="GitStatus"/>), evaluated on every scan and only for files with a
+/// credential finding: ignored and untracked is NPMRC009; tracked gets the history remark;
+/// outside a work tree (or with an unreadable index) nothing changes.</item>
+/// <item>Findings are sorted by path (ordinal), line, column, then code: the order never
+/// depends on threads.</item>
+/// </list>
 /// </summary>
 public static class TreeScanner
 {
@@ -165,6 +185,13 @@ public static class TreeScanner
                 continue;
             }
 
+            if (TypeCheckBeforeOpen && FileTypes.Get(file.FullPath) == FileTypes.Kind.Special)
+            {
+                // Not Linux: a FIFO may list with a size above 0 (macOS counts buffered bytes) and opening it could block.
+                outcome.Findings = new[] { ScanProblems.Special(file.RelativePath) };
+                continue;
+            }
+
             // A time with no sub-second part, very recent, may come from a coarse file system: a change within the same tick would go unseen.
             outcome.Cacheable = !(file.LastWriteTicks % TimeSpan.TicksPerSecond == 0 && file.LastWriteTicks >= racyThreshold);
             toRead.Add(i);
@@ -214,6 +241,11 @@ public static class TreeScanner
             DirectoriesListed = walk.DirectoriesListed,
         };
     }
+
+    /// <summary>On Unix other than Linux, every file's type is checked before it is opened (one stat each).</summary>
+    private static readonly bool TypeCheckBeforeOpen =
+        !System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows) &&
+        !System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Linux);
 
     /// <summary>Where the file type cannot be asked (no runtime export), only Windows is known to have no FIFOs or devices in the tree.</summary>
     private static readonly bool UnknownTypesAreSafeToOpen = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
