@@ -214,3 +214,55 @@ public sealed class LinkedFileCacheTests
         Assert.AreEqual("app/.npmrc", TestTree.Of(third, "NPMRC001").Single().Path);
     }
 }
+
+[TestClass]
+public sealed class CacheConsistencyTests
+{
+    /// <summary>Property: after any series of edits, a scan served by the cache equals a scan without one.</summary>
+    [TestMethod]
+    public void CachedScanEqualsUncachedScanAfterRandomEdits()
+    {
+        var random = new Random(42);
+        using var tree = new TestTree();
+        string cache = tree.Full("obj/cache");
+        var names = Enumerable.Range(0, 30).Select(i => $"d{i % 5}/f{i}" + (i % 3 == 0 ? "/.npmrc" : i % 3 == 1 ? ".npmrc" : ".txt")).ToArray();
+        string Content() => random.Next(3) switch
+        {
+            0 => TestTree.NpmrcWithToken(random.Next(1000)),
+            1 => "registry=http://example.com/\n" + TestTree.NpmrcWithToken(random.Next(1000)),
+            _ => "# nothing " + new string('x', random.Next(50)) + "\n",
+        };
+
+        foreach (var n in names)
+        {
+            tree.Write(n, Content());
+        }
+
+        for (int round = 0; round < 12; round++)
+        {
+            var cached = tree.Scan(o => new(o.Root) { UseGit = false, CacheDirectory = cache });
+            var fresh = tree.Scan(o => new(o.Root) { UseGit = false });
+            CollectionAssert.AreEqual(fresh.Findings.ToArray(), cached.Findings.ToArray(), $"round {round}");
+            Assert.AreEqual(fresh.FilesScanned, cached.FilesScanned);
+            for (int k = 0; k < 6; k++)
+            {
+                string n = names[random.Next(names.Length)];
+                string path = tree.Full(n);
+                switch (random.Next(4))
+                {
+                    case 0:
+                        if (File.Exists(path))
+                        {
+                            File.Delete(path);
+                        }
+
+                        break;
+                    default:
+                        tree.Write(n, Content());
+                        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(-100 + round));
+                        break;
+                }
+            }
+        }
+    }
+}
