@@ -3,10 +3,18 @@ using System.Collections.Generic;
 
 namespace NpmrcBuildCheck.Scanning;
 
+/// <summary>The shape of <see cref="Detection.ContentDetector.Detect"/>.</summary>
+internal delegate void DetectCallback(string relativePath, Detection.FileKind kind, ReadOnlySpan<byte> content, ICollection<Findings.Finding> findings);
+
 /// <summary>What to scan and how. Everything that changes results is part of <see cref="SettingsKey"/>.</summary>
 public sealed class ScanOptions
 {
-    /// <summary>Default size limit: larger files are reported as NPMRC900 (message importance), not read.</summary>
+    /// <summary>
+    /// Default size limit, 16 MiB: larger files are reported as NPMRC900 (message importance,
+    /// <see cref="ScanProblems.OverSizeLimit"/>), not read. It covers the largest text files a
+    /// frontend tree really holds (lockfiles of a few MiB, bundles, most source maps) while
+    /// bounding memory to one buffer of this size per reading thread.
+    /// </summary>
     public const long DefaultMaxFileSize = 16 * 1024 * 1024;
 
     public ScanOptions(string root) => Root = root;
@@ -23,7 +31,16 @@ public sealed class ScanOptions
     /// <summary>Files larger than this are not read.</summary>
     public long MaxFileSize { get; init; } = DefaultMaxFileSize;
 
-    /// <summary>Folder for the incremental cache; null disables it.</summary>
+    /// <summary>How many threads read files; 0 (default) picks the processor count, at most 4.</summary>
+    public int MaxParallelism { get; init; }
+
+    /// <summary>Replaces <see cref="Detection.ContentDetector.Detect"/> (benchmarks and tests only).</summary>
+    internal DetectCallback? Detector { get; init; }
+
+    /// <summary>Whether git state relabels findings (NPMRC009, history remark). On by default.</summary>
+    public bool UseGit { get; init; } = true;
+
+    /// <summary>Folder for the incremental cache; null disables it. It is never scanned itself.</summary>
     public string? CacheDirectory { get; init; }
 
     /// <summary>Identifies the settings and engine version in the cache, so a change of either invalidates it.</summary>

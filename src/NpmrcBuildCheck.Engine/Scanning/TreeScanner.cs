@@ -2,37 +2,501 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using NpmrcBuildCheck.Caching;
 using NpmrcBuildCheck.Detection;
 using NpmrcBuildCheck.Findings;
+using NpmrcBuildCheck.Git;
+using NpmrcBuildCheck.Rules;
+using NpmrcBuildCheck.Walking;
 
 namespace NpmrcBuildCheck.Scanning;
 
-/// <summary>Walks a tree, reads each file and runs detection. Never throws for bad input.</summary>
+/// <summary>
+/// Walks a tree (pruning as it goes), reads each candidate file once (in parallel, into a
+/// reused buffer), runs <see cref="ContentDetector.Detect"/>, serves unchanged files from the
+/// incremental cache, and relabels credential findings by git state. Never throws: every
+/// failure becomes an NPMRC900 finding naming its path.
+/// <list type="bullet">
+/// <item>Walk (<see cref="TreeWalker"/>): always-pruned folders, bin/obj beside a project file,
+/// <see cref="ScanOptions.PrunedDirectories"/>, <see cref="ScanOptions.ExcludeGlobs"/> and the
+/// cache folder are never listed. Links to folders are not followed (no loops); links to files are.
+/// Git-ignored folders are walked: NPMRC009 is about exactly those files.</item>
+/// <item>Per file, without opening it: binary by name (<see cref="BinaryFiles"/>) is skipped;
+/// over <see cref="ScanOptions.MaxFileSize"/> is NPMRC900 <see cref="ScanProblems.OverSizeLimit"/>;
+/// size 0 is never opened (FIFOs, sockets and devices list with size 0 on Linux; a special
+/// file is NPMRC900 <see cref="ScanProblems.NotARegularFile"/>); unchanged size and time
+/// is a cache hit.</item>
+/// <item>Read: whole file, once, up to its listed size (<see cref="FileReader"/>); NUL bytes in
+/// the first 8000 bytes mark it binary (not for config files, lockfiles or UTF-16 text); the
+/// bytes go to the detector as they are (invalid UTF-8 included). Any exception from I/O or
+/// detection is NPMRC900 for that path.</item>
+/// <item>Git (<see cref="GitStatus"/>), evaluated on every scan and only for files with a
+/// credential finding: ignored and untracked is NPMRC009; tracked gets the history remark;
+/// outside a work tree (or with an unreadable index) nothing changes.</item>
+/// <item>Findings are sorted by path (ordinal), line, column, then code: the order never
+/// depends on threads.</item>
+/// </list>
+/// </summary>
 public static class TreeScanner
 {
+    private const int MinBufferSize = 64 * 1024;
+
     public static ScanResult Scan(ScanOptions options)
     {
-        // Placeholder walk until the pruning, git-aware, cached walker lands.
         var stopwatch = Stopwatch.StartNew();
-        var findings = new List<Finding>();
-        var projects = new List<string>();
-        int files = 0;
-        long bytes = 0;
-        foreach (var path in Directory.EnumerateFiles(options.Root, "*", SearchOption.AllDirectories))
+        try
         {
-            string relative = path.Substring(options.Root.TrimEnd('/', '\\').Length + 1).Replace('\\', '/');
-            if (relative.Split('/').Any(s => s is "node_modules" or "bin" or "obj" or ".git"))
+            return ScanCore(options, stopwatch);
+        }
+        catch (Exception ex)
+        {
+            return new ScanResult(new[] { ScanProblems.Internal(string.Empty, ex) }, 0, 0, stopwatch.Elapsed, Array.Empty<string>());
+        }
+    }
+
+    private sealed class Outcome
+    {
+        public Finding[]? Findings;
+        public bool Binary;
+        public bool Read;
+        public bool Counted;
+        public bool Cacheable;
+    }
+
+    private static ScanResult ScanCore(ScanOptions options, Stopwatch stopwatch)
+    {
+        string root = NormalizeDirectory(options.Root);
+        if (!Directory.Exists(root))
+        {
+            var missing = ScanProblems.Unreadable(string.Empty, true, new DirectoryNotFoundException());
+            return new ScanResult(new[] { missing }, 0, 0, stopwatch.Elapsed, Array.Empty<string>());
+        }
+
+        var pruned = new List<string>();
+        foreach (var p in options.PrunedDirectories)
+        {
+            if (!string.IsNullOrWhiteSpace(p))
+            {
+                pruned.Add(NormalizeDirectory(Path.IsPathRooted(p) ? p : Path.Combine(root, p)));
+            }
+        }
+
+        ScanCache? cache = null;
+        if (!string.IsNullOrWhiteSpace(options.CacheDirectory))
+        {
+            string cacheDirectory = NormalizeDirectory(Path.IsPathRooted(options.CacheDirectory!) ? options.CacheDirectory! : Path.Combine(root, options.CacheDirectory!));
+            pruned.Add(cacheDirectory);
+            string detector = options.Detector is null ? string.Empty : "\ndetector=" + options.Detector.Method.DeclaringType?.FullName + "." + options.Detector.Method.Name;
+            cache = ScanCache.Load(cacheDirectory, ScanCache.KeyFor(options.SettingsKey + detector));
+        }
+
+        int workers = options.MaxParallelism > 0 ? options.MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
+        var walk = TreeWalker.Walk(root, new ExcludeFilter(options.ExcludeGlobs, PruneRules.IgnoreCase), pruned, workers);
+        var files = walk.Files;
+        var outcomes = new Outcome[files.Count];
+        var toRead = new List<int>();
+        var findings = new List<Finding>(walk.Problems);
+        int cacheHits = 0;
+        long racyThreshold = DateTime.UtcNow.Ticks - (2 * TimeSpan.TicksPerSecond);
+
+        for (int i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            var outcome = outcomes[i] = new Outcome();
+            if (file.IsSymbolicLink)
+            {
+                // A link's listed size and time are the link's own, not its target's: ask the target's type
+                // (never open a FIFO or device), then read it with its real size, always (never from the cache).
+                switch (FileTypes.Get(file.FullPath))
+                {
+                    case FileTypes.Kind.Special:
+                        outcome.Findings = new[] { ScanProblems.Special(file.RelativePath) };
+                        continue;
+                    case FileTypes.Kind.Missing:
+                    case FileTypes.Kind.Directory:
+                        continue; // Dangling link or a link loop: nothing to scan.
+                    case FileTypes.Kind.Unknown when !UnknownTypesAreSafeToOpen:
+                        continue;
+                }
+
+#if NET8_0_OR_GREATER
+                if (TryResolveLink(file) is { } resolved)
+                {
+                    // Size and time of the final target: the link is then cached like any file.
+                    file = files[i] = resolved;
+                }
+                else
+#endif
+                {
+                    if (BinaryFiles.HasBinaryExtension(file.Name) && !IsConfigOrLockfile(file.Name))
+                    {
+                        outcome.Binary = true;
+                        continue;
+                    }
+
+                    toRead.Add(i);
+                    continue;
+                }
+            }
+
+            // Binary by name first: a large image or package is skipped quietly, not reported as over the size limit.
+            var kind = FileKinds.Classify(file.Name);
+            if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.HasBinaryExtension(file.Name))
+            {
+                outcome.Binary = true;
+                continue;
+            }
+
+            if (file.Length > options.MaxFileSize)
+            {
+                outcome.Findings = new[] { ScanProblems.OverSize(file.RelativePath, file.Length, options.MaxFileSize) };
+                continue;
+            }
+
+            if (file.Length == 0)
+            {
+                // Never opened: on Linux FIFOs, sockets and devices list with size 0, and an empty file holds nothing.
+                switch (FileTypes.Get(file.FullPath))
+                {
+                    case FileTypes.Kind.Special:
+                        outcome.Findings = new[] { ScanProblems.Special(file.RelativePath) };
+                        break;
+                    case FileTypes.Kind.Missing when HasUndecodableName(file):
+                        outcome.Findings = new[] { ScanProblems.Unreadable(file.RelativePath, isDirectory: false, UndecodableName()) };
+                        break;
+                    case FileTypes.Kind.Missing:
+                        break; // A dangling link, or deleted since the listing: nothing to scan.
+                    default:
+                        outcome.Counted = true;
+                        break;
+                }
+
+                continue;
+            }
+
+            if (cache is not null && cache.TryGet(file.RelativePath, file.Length, file.LastWriteTicks, out var cached))
+            {
+                cacheHits++;
+                outcome.Binary = cached!.Binary;
+                outcome.Counted = !cached.Binary;
+                outcome.Findings = cached.Findings;
+                continue;
+            }
+
+            if (TypeCheckBeforeOpen && FileTypes.Get(file.FullPath) == FileTypes.Kind.Special)
+            {
+                // Not Linux: a FIFO may list with a size above 0 (macOS counts buffered bytes) and opening it could block.
+                outcome.Findings = new[] { ScanProblems.Special(file.RelativePath) };
+                continue;
+            }
+
+            // A time with no sub-second part, very recent, may come from a coarse file system: a change within the same tick would go unseen.
+            outcome.Cacheable = !(file.LastWriteTicks % TimeSpan.TicksPerSecond == 0 && file.LastWriteTicks >= racyThreshold);
+            toRead.Add(i);
+        }
+
+        long bytesRead = ReadAll(files, outcomes, toRead, options);
+
+        int scanned = 0;
+        int binary = 0;
+        for (int i = 0; i < files.Count; i++)
+        {
+            var outcome = outcomes[i];
+            if (outcome.Counted)
+            {
+                scanned++;
+            }
+
+            if (outcome.Binary)
+            {
+                binary++;
+            }
+
+            if (outcome.Findings is not null)
+            {
+                findings.AddRange(outcome.Findings);
+            }
+
+            if (cache is not null && outcome.Read && outcome.Cacheable)
+            {
+                cache.Put(files[i].RelativePath, new CachedFile(files[i].Length, files[i].LastWriteTicks, outcome.Binary, outcome.Findings ?? Array.Empty<Finding>()));
+            }
+        }
+
+        cache?.Save();
+
+        if (options.UseGit)
+        {
+            ApplyGitState(root, findings);
+        }
+
+        findings.Sort(CompareFindings);
+        walk.ProjectDirectories.Sort(StringComparer.Ordinal);
+        return new ScanResult(findings, scanned, bytesRead, stopwatch.Elapsed, walk.ProjectDirectories)
+        {
+            CacheHits = cacheHits,
+            BinaryFilesSkipped = binary,
+            DirectoriesListed = walk.DirectoriesListed,
+        };
+    }
+
+    /// <summary>On Unix other than Linux, every file's type is checked before it is opened (one stat each).</summary>
+    private static readonly bool TypeCheckBeforeOpen =
+        !System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows) &&
+        !System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Linux);
+
+    /// <summary>Where the file type cannot be asked (no runtime export), only Windows is known to have no FIFOs or devices in the tree.</summary>
+    private static readonly bool UnknownTypesAreSafeToOpen = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
+
+#if NET8_0_OR_GREATER
+    private static WalkedFile? TryResolveLink(WalkedFile link)
+    {
+        try
+        {
+            if (File.ResolveLinkTarget(link.FullPath, returnFinalTarget: true) is FileInfo { Exists: true } target)
+            {
+                return new WalkedFile(link.RelativePath, link.FullPath, link.Name, target.Length, target.LastWriteTimeUtc.Ticks, isSymbolicLink: true) { TargetResolved = true };
+            }
+        }
+        catch (Exception)
+        {
+            // Read it uncached.
+        }
+
+        return null;
+    }
+#endif
+
+    /// <summary>A Linux file name that is not valid UTF-8 decodes with U+FFFD and cannot be opened by that decoded name.</summary>
+    private static bool HasUndecodableName(WalkedFile file) => file.RelativePath.IndexOf('\uFFFD') >= 0;
+
+    private static IOException UndecodableName() => new("its name is not valid UTF-8, so it cannot be opened by name");
+
+    private static bool IsConfigOrLockfile(string name)
+    {
+        var kind = FileKinds.Classify(name);
+        return FileKinds.IsConfig(kind) || kind == FileKind.Lockfile;
+    }
+
+    private static long ReadAll(List<WalkedFile> files, Outcome[] outcomes, List<int> toRead, ScanOptions options)
+    {
+        if (toRead.Count == 0)
+        {
+            return 0;
+        }
+
+        long total = 0;
+        int workers = options.MaxParallelism > 0 ? options.MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
+        if (workers == 1 || toRead.Count < 8)
+        {
+            byte[] buffer = FileReader.RentBuffer(MinBufferSize);
+            try
+            {
+                foreach (int i in toRead)
+                {
+                    total += ScanOne(files[i], outcomes[i], options, ref buffer);
+                }
+            }
+            finally
+            {
+                FileReader.ReturnBuffer(buffer);
+            }
+
+            return total;
+        }
+
+        Parallel.For(
+            0,
+            toRead.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = workers },
+            () => new WorkerState(FileReader.RentBuffer(MinBufferSize)),
+            (k, _, state) =>
+            {
+                int i = toRead[k];
+                state.Bytes += ScanOne(files[i], outcomes[i], options, ref state.Buffer);
+                return state;
+            },
+            state =>
+            {
+                Interlocked.Add(ref total, state.Bytes);
+                FileReader.ReturnBuffer(state.Buffer);
+            });
+        return total;
+    }
+
+    private sealed class WorkerState
+    {
+        public WorkerState(byte[] buffer) => Buffer = buffer;
+
+        public byte[] Buffer;
+        public long Bytes;
+    }
+
+    /// <summary>Reads one file and runs detection; returns the bytes read. Never throws.</summary>
+    private static long ScanOne(WalkedFile file, Outcome outcome, ScanOptions options, ref byte[] buffer)
+    {
+        long maxFileSize = options.MaxFileSize;
+        int length;
+        try
+        {
+            // A link not resolved to its target's size (netstandard2.0) is read to its end, up to the limit.
+            length = FileReader.Read(file.FullPath, file.LengthIsExact ? file.Length : -1, maxFileSize, ref buffer);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException || (ex is DirectoryNotFoundException && file.IsSymbolicLink))
+        {
+            if (HasUndecodableName(file))
+            {
+                outcome.Findings = new[] { ScanProblems.Unreadable(file.RelativePath, isDirectory: false, UndecodableName()) };
+            }
+
+            return 0; // Else deleted since the listing, or a dangling link: nothing to scan.
+        }
+        catch (Exception ex)
+        {
+            outcome.Findings = new[] { ScanProblems.Unreadable(file.RelativePath, isDirectory: false, ex) };
+            return 0;
+        }
+
+        if (length < 0)
+        {
+            // Grew past the limit after the listing.
+            outcome.Findings = new[] { ScanProblems.OverSize(file.RelativePath, -(long)length, maxFileSize) };
+            return -(long)length;
+        }
+
+        outcome.Read = true;
+        var content = new ReadOnlySpan<byte>(buffer, 0, length);
+        var kind = FileKinds.Classify(file.Name);
+        if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.LooksBinary(content))
+        {
+            outcome.Binary = true;
+            return length;
+        }
+
+        outcome.Counted = true;
+        var found = new List<Finding>();
+        try
+        {
+            if (options.Detector is { } detector)
+            {
+                detector(file.RelativePath, kind, content, found);
+            }
+            else
+            {
+                ContentDetector.Detect(file.RelativePath, kind, content, found);
+            }
+            outcome.Findings = found.Count == 0 ? Array.Empty<Finding>() : found.ToArray();
+        }
+        catch (Exception ex)
+        {
+            outcome.Findings = new[] { ScanProblems.Internal(file.RelativePath, ex) };
+            outcome.Cacheable = false;
+        }
+
+        return length;
+    }
+
+    /// <summary>
+    /// NPMRC009 for credentials in files git ignores and does not track; a history remark for
+    /// credentials in tracked files. Git state is computed now, for the few files that need it.
+    /// </summary>
+    private static void ApplyGitState(string root, List<Finding> findings)
+    {
+        GitStatus? git = null;
+        var states = new Dictionary<string, GitFileState>(StringComparer.Ordinal);
+        for (int i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            if (!RuleCatalog.IsCredentialRule(f.Rule))
             {
                 continue;
             }
 
-            byte[] content = File.ReadAllBytes(path);
-            files++;
-            bytes += content.Length;
-            ContentDetector.Detect(relative, FileKinds.Classify(Path.GetFileName(path)), content, findings);
+            git ??= new GitStatus(root);
+            if (!git.InWorkTree)
+            {
+                return;
+            }
+
+            if (!states.TryGetValue(f.Path, out var state))
+            {
+                try
+                {
+                    state = git.Get(f.Path);
+                }
+                catch (Exception)
+                {
+                    state = GitFileState.Unknown;
+                }
+
+                states[f.Path] = state;
+            }
+
+            if (state == GitFileState.IgnoredUntracked)
+            {
+                findings[i] = f with
+                {
+                    Rule = RuleCatalog.CredentialInIgnoredFile,
+                    Message = $"{f.Rule.Code} in a git-ignored file: {f.Message} The file is ignored by git and not tracked, so it will not be committed, but the secret lives in the project tree (backups, archives, container images). Keep it out of the tree or read it from the environment.",
+                };
+            }
+            else if (state == GitFileState.Tracked)
+            {
+                findings[i] = f with
+                {
+                    Message = f.Message + " The file is tracked by git, so the secret is in the repository history: treat it as compromised and revoke or rotate it.",
+                };
+            }
+        }
+    }
+
+    private static int CompareFindings(Finding a, Finding b)
+    {
+        int c = string.CompareOrdinal(a.Path, b.Path);
+        if (c != 0)
+        {
+            return c;
         }
 
-        return new ScanResult(findings, files, bytes, stopwatch.Elapsed, projects);
+        c = a.Line.CompareTo(b.Line);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Column.CompareTo(b.Column);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Rule.Code, b.Rule.Code);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.EndLine.CompareTo(b.EndLine);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.EndColumn.CompareTo(b.EndColumn);
+        return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+    }
+
+    private static string NormalizeDirectory(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string trimmed = full.TrimEnd('/', '\\');
+        if (trimmed.Length == 0 || trimmed.EndsWith(":", StringComparison.Ordinal))
+        {
+            return full;
+        }
+
+        return trimmed;
     }
 }

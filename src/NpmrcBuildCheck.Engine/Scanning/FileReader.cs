@@ -1,0 +1,208 @@
+using System;
+using System.Buffers;
+using System.ComponentModel;
+using System.IO;
+using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
+using Microsoft.Win32.SafeHandles;
+#endif
+
+namespace NpmrcBuildCheck.Scanning;
+
+/// <summary>
+/// Reads a whole file into a reused buffer with as few system calls as possible.
+/// <para>
+/// On Linux it calls libc directly: <c>open(O_RDONLY|O_NONBLOCK|O_NOCTTY|O_CLOEXEC)</c>,
+/// <c>read</c> until the listed size, <c>close</c>. .NET's own file opening adds an
+/// advisory <c>flock</c>/unlock pair and an <c>fstat</c> per file (about half of the system
+/// calls of a cold scan), and <c>O_NONBLOCK</c> also means a file swapped for a FIFO after
+/// the listing cannot block the open. Elsewhere (and if libc cannot be called) it uses
+/// <c>File.OpenHandle</c>/<c>RandomAccess</c> (net8.0) or <c>FileStream</c> (netstandard2.0).
+/// </para>
+/// A file is read up to its listed size, not to its end: one read call for most files. A
+/// file that grew since the listing is read as it was listed; the next scan sees the change.
+/// </summary>
+internal static class FileReader
+{
+    private const int LinuxReadOnly = 0;
+    private const int LinuxNoCtty = 0x100;
+    private const int LinuxNonBlock = 0x800;
+    private const int LinuxCloseOnExec = 0x80000;
+
+    private static bool useLibc = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+
+    /// <summary>
+    /// Reads <paramref name="expectedLength"/> bytes (or, when it is -1, up to the end) and
+    /// returns the count read; minus the count when the file is over <paramref name="maxFileSize"/>.
+    /// </summary>
+    public static int Read(string path, long expectedLength, long maxFileSize, ref byte[] buffer)
+    {
+        bool toEnd = expectedLength < 0;
+        long want = toEnd ? Math.Min(maxFileSize + 1, 64 * 1024) : Math.Min(expectedLength, maxFileSize + 1);
+        EnsureCapacity(ref buffer, want, 0);
+        if (useLibc)
+        {
+            try
+            {
+                return ReadLinux(path, toEnd, (int)want, maxFileSize, ref buffer);
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                useLibc = false;
+            }
+        }
+
+        return ReadManaged(path, toEnd, (int)want, maxFileSize, ref buffer);
+    }
+
+    private static int ReadLinux(string path, bool toEnd, int want, long maxFileSize, ref byte[] buffer)
+    {
+        byte[] name = new byte[System.Text.Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
+        System.Text.Encoding.UTF8.GetBytes(path, 0, path.Length, name, 0);
+        int fd = NativeOpen(name, LinuxReadOnly | LinuxNonBlock | LinuxNoCtty | LinuxCloseOnExec);
+        if (fd < 0)
+        {
+            throw ErrorFor(Marshal.GetLastWin32Error(), path);
+        }
+
+        try
+        {
+            int total = 0;
+            while (true)
+            {
+                if (total == want)
+                {
+                    if (!toEnd)
+                    {
+                        return total;
+                    }
+
+                    if (total > maxFileSize)
+                    {
+                        return -total;
+                    }
+
+                    want = (int)Math.Min((long)want * 2, maxFileSize + 1);
+                    EnsureCapacity(ref buffer, want, total);
+                }
+
+                long n = (long)NativeRead(fd, ref buffer[total], (IntPtr)(want - total));
+                if (n < 0)
+                {
+                    int errno = Marshal.GetLastWin32Error();
+                    if (errno == 4)
+                    {
+                        continue; // EINTR
+                    }
+
+                    if (errno == 11)
+                    {
+                        return total; // EAGAIN: a FIFO or device with nothing to read; never wait.
+                    }
+
+                    throw ErrorFor(errno, path);
+                }
+
+                if (n == 0)
+                {
+                    return total;
+                }
+
+                total += (int)n;
+            }
+        }
+        finally
+        {
+            NativeClose(fd);
+        }
+    }
+
+    private static int ReadManaged(string path, bool toEnd, int want, long maxFileSize, ref byte[] buffer)
+    {
+#if NET8_0_OR_GREATER
+        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+#else
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+#endif
+        int total = 0;
+        while (true)
+        {
+            if (total == want)
+            {
+                if (!toEnd)
+                {
+                    return total;
+                }
+
+                if (total > maxFileSize)
+                {
+                    return -total;
+                }
+
+                want = (int)Math.Min((long)want * 2, maxFileSize + 1);
+                EnsureCapacity(ref buffer, want, total);
+            }
+
+#if NET8_0_OR_GREATER
+            int n = RandomAccess.Read(handle, new Span<byte>(buffer, total, want - total), total);
+#else
+            int n = stream.Read(buffer, total, want - total);
+#endif
+            if (n <= 0)
+            {
+                return total;
+            }
+
+            total += n;
+        }
+    }
+
+    private static Exception ErrorFor(int errno, string path) => errno switch
+    {
+        2 => new FileNotFoundException("not found", path),
+        13 or 1 => new UnauthorizedAccessException("access denied"),
+        36 => new PathTooLongException("path too long"),
+        _ => new IOException(new Win32Exception(errno).Message + " (errno " + errno + ")"),
+    };
+
+    /// <summary>Buffers up to this size come from and go back to the shared pool; larger ones are plain arrays left to the GC, so a scan does not leave tens of MB parked in the pool of a long-lived MSBuild node.</summary>
+    private const int PooledLimit = 1024 * 1024;
+
+    internal static byte[] RentBuffer(int size) => ArrayPool<byte>.Shared.Rent(size);
+
+    internal static void ReturnBuffer(byte[] buffer)
+    {
+        if (buffer.Length <= PooledLimit)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    internal static void EnsureCapacity(ref byte[] buffer, long size, int keep)
+    {
+        if (buffer.Length >= size)
+        {
+            return;
+        }
+
+        // Grow at least 2x so a series of growing files does not reallocate each time.
+        long target = Math.Min(Math.Max(size, (long)buffer.Length * 2), int.MaxValue - 64);
+        byte[] bigger = target <= PooledLimit ? ArrayPool<byte>.Shared.Rent((int)target) : new byte[target];
+        if (keep > 0)
+        {
+            Buffer.BlockCopy(buffer, 0, bigger, 0, keep);
+        }
+
+        ReturnBuffer(buffer);
+        buffer = bigger;
+    }
+
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int NativeOpen(byte[] nulTerminatedUtf8Path, int flags);
+
+    [DllImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static extern IntPtr NativeRead(int fd, ref byte buffer, IntPtr count);
+
+    [DllImport("libc", EntryPoint = "close")]
+    private static extern int NativeClose(int fd);
+}

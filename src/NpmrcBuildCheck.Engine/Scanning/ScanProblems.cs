@@ -1,0 +1,62 @@
+using System;
+using NpmrcBuildCheck.Findings;
+using NpmrcBuildCheck.Rules;
+
+namespace NpmrcBuildCheck.Scanning;
+
+/// <summary>
+/// NPMRC900 findings. Their <see cref="Finding.Key"/> holds the reason, one of the constants
+/// below, so a consumer tells an over-size file (reported at message importance) from a real
+/// read error without parsing the message: <c>finding.Key == ScanProblems.OverSizeLimit</c>
+/// (or <see cref="IsOverSizeLimit"/>). Line and column are 0: the problem is the whole file
+/// or folder (MSBuild shows no position for 0).
+/// </summary>
+public static class ScanProblems
+{
+    /// <summary>The file is larger than <see cref="ScanOptions.MaxFileSize"/>; it was not read.</summary>
+    public const string OverSizeLimit = "over-size-limit";
+
+    /// <summary>The file or folder could not be read (permissions, I/O error, path too long, ...).</summary>
+    public const string ReadError = "read-error";
+
+    /// <summary>A FIFO, socket or device: never opened.</summary>
+    public const string NotARegularFile = "not-a-regular-file";
+
+    /// <summary>Detection or the scanner itself failed on this path.</summary>
+    public const string InternalError = "internal-error";
+
+    public static bool IsOverSizeLimit(Finding finding) =>
+        finding.Rule == RuleCatalog.ScanProblem && finding.Key == OverSizeLimit;
+
+    internal static Finding Create(string relativePath, string reason, string message) =>
+        new(RuleCatalog.ScanProblem, relativePath, 0, 0, 0, 0, reason, string.Empty,
+            Fingerprints.DigestSubject(reason), message);
+
+    internal static Finding OverSize(string relativePath, long size, long limit) =>
+        Create(relativePath, OverSizeLimit,
+            $"'{Display(relativePath)}' was not scanned: it is {size} bytes, over the {limit}-byte size limit. Exclude it with NpmrcBuildCheckExclude if it is not meant to be scanned.");
+
+    internal static Finding Unreadable(string relativePath, bool isDirectory, Exception error) =>
+        Create(relativePath, ReadError,
+            $"{(isDirectory ? "Folder" : "File")} '{Display(relativePath)}' could not be scanned: {Describe(error)}. The scan went on without it.");
+
+    internal static Finding Special(string relativePath) =>
+        Create(relativePath, NotARegularFile,
+            $"'{Display(relativePath)}' was not scanned: it is not a regular file (a FIFO, socket or device) and is never opened.");
+
+    internal static Finding Internal(string relativePath, Exception error) =>
+        Create(relativePath, InternalError,
+            $"'{Display(relativePath)}' could not be scanned because of an internal error ({error.GetType().Name}). The scan went on; please report this.");
+
+    private static string Display(string relativePath) => relativePath.Length == 0 ? "." : relativePath;
+
+    // Exception messages of file APIs name the path and the OS error, never file content.
+    private static string Describe(Exception error) => error switch
+    {
+        UnauthorizedAccessException => "access denied",
+        System.IO.PathTooLongException => "path too long",
+        System.IO.DirectoryNotFoundException => "not found",
+        System.IO.FileNotFoundException => "not found",
+        _ => error.GetType().Name + (string.IsNullOrEmpty(error.Message) ? string.Empty : ": " + error.Message.TrimEnd('.')),
+    };
+}

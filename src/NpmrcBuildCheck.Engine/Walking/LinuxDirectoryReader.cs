@@ -1,0 +1,143 @@
+#if NET8_0_OR_GREATER
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace NpmrcBuildCheck.Walking;
+
+/// <summary>
+/// Lists a folder on 64-bit Linux with libc's <c>opendir</c>/<c>readdir</c> and one
+/// <c>fstatat(dirfd, name, AT_SYMLINK_NOFOLLOW)</c> per file. .NET's enumerator builds each
+/// entry's full path and runs a path-based <c>lstat</c> plus a <c>geteuid</c> per entry; this
+/// one stats relative to the open folder (no path walk in the kernel) and allocates only the
+/// name. Folders are known from <c>d_type</c> without a stat. Used for x64 and arm64 glibc/musl,
+/// whose <c>struct dirent</c> (d_type at 18, name at 19) and <c>struct stat</c> (size at 48,
+/// mtime at 88/96) share these offsets; <c>st_mode</c> is at 24 (x64) or 16 (arm64). Anything
+/// else, or a missing export (glibc before 2.33 has no <c>fstatat</c> symbol), falls back to
+/// .NET's enumerator.
+/// </summary>
+internal static class LinuxDirectoryReader
+{
+    private const byte TypeUnknown = 0;
+    private const byte TypeDirectory = 4;
+    private const byte TypeLink = 10;
+    private const int SymlinkNoFollow = 0x100;
+    private const int StatSize = 256;
+
+    private static readonly int ModeOffset = RuntimeInformation.ProcessArchitecture switch
+    {
+        Architecture.X64 => 24,
+        Architecture.Arm64 => 16,
+        _ => -1,
+    };
+
+    private static bool enabled = ModeOffset > 0 && IntPtr.Size == 8 && RuntimeInformation.IsOSPlatform(OSPlatform.Linux)
+        && Environment.GetEnvironmentVariable("NPMRCBUILDCHECK_MANAGED_WALK") != "1";
+
+    [ThreadStatic]
+    private static byte[]? statBuffer;
+
+    public static bool Enabled => enabled;
+
+    public static void Disable() => enabled = false;
+
+    /// <summary>Adds the folder's entries (not "." or "..") to <paramref name="into"/> through <paramref name="add"/>.</summary>
+    public static void List(string directory, Action<string, bool, bool, long, long> add)
+    {
+        byte[] path = new byte[System.Text.Encoding.UTF8.GetMaxByteCount(directory.Length) + 1];
+        System.Text.Encoding.UTF8.GetBytes(directory, 0, directory.Length, path, 0);
+        IntPtr dir = OpenDir(path);
+        if (dir == IntPtr.Zero)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            throw errno switch
+            {
+                13 or 1 => new UnauthorizedAccessException("access denied"),
+                2 => new DirectoryNotFoundException("not found"),
+                36 => new PathTooLongException("path too long"),
+                _ => new IOException(new Win32Exception(errno).Message + " (errno " + errno + ")"),
+            };
+        }
+
+        try
+        {
+            int fd = DirFd(dir);
+            byte[] stat = statBuffer ??= new byte[StatSize];
+            while (true)
+            {
+                IntPtr entry = ReadDir(dir);
+                if (entry == IntPtr.Zero)
+                {
+                    break;
+                }
+
+                IntPtr namePointer = entry + 19;
+                byte first = Marshal.ReadByte(namePointer);
+                if (first == (byte)'.')
+                {
+                    byte second = Marshal.ReadByte(namePointer, 1);
+                    if (second == 0 || (second == (byte)'.' && Marshal.ReadByte(namePointer, 2) == 0))
+                    {
+                        continue;
+                    }
+                }
+
+                string name = Marshal.PtrToStringUTF8(namePointer) ?? string.Empty;
+                byte type = Marshal.ReadByte(entry, 18);
+                if (type == TypeDirectory)
+                {
+                    add(name, true, false, 0, 0);
+                    continue;
+                }
+
+                long length = 0;
+                long ticks = 0;
+                bool isLink = type == TypeLink;
+                bool isDirectory = false;
+                if (FStatAt(fd, namePointer, stat, SymlinkNoFollow) == 0)
+                {
+                    int mode = BitConverter.ToInt32(stat, ModeOffset) & 0xF000;
+                    isLink = mode == 0xA000;
+                    isDirectory = mode == 0x4000;
+                    length = BitConverter.ToInt64(stat, 48);
+                    long seconds = BitConverter.ToInt64(stat, 88);
+                    long nanoseconds = BitConverter.ToInt64(stat, 96);
+                    ticks = DateTimeOffset.FromUnixTimeSeconds(seconds).UtcTicks + (nanoseconds / 100);
+                    if (isLink && FStatAt(fd, namePointer, stat, 0) == 0)
+                    {
+                        // A link to a folder is reported as a folder link (not followed); to a file, as a file link.
+                        isDirectory = (BitConverter.ToInt32(stat, ModeOffset) & 0xF000) == 0x4000;
+                    }
+                }
+                else if (type == TypeUnknown)
+                {
+                    isDirectory = Directory.Exists(Path.Combine(directory, name));
+                }
+
+                add(name, isDirectory, isLink, length, ticks);
+            }
+        }
+        finally
+        {
+            _ = CloseDir(dir);
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "opendir", SetLastError = true)]
+    private static extern IntPtr OpenDir(byte[] nulTerminatedUtf8Path);
+
+    [DllImport("libc", EntryPoint = "readdir")]
+    private static extern IntPtr ReadDir(IntPtr dir);
+
+    [DllImport("libc", EntryPoint = "closedir")]
+    private static extern int CloseDir(IntPtr dir);
+
+    [DllImport("libc", EntryPoint = "dirfd")]
+    private static extern int DirFd(IntPtr dir);
+
+    [DllImport("libc", EntryPoint = "fstatat")]
+    private static extern int FStatAt(int dirFd, IntPtr name, byte[] stat, int flags);
+}
+#endif

@@ -1,0 +1,400 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+#if NET8_0_OR_GREATER
+using System.IO.Enumeration;
+#endif
+using NpmrcBuildCheck.Findings;
+using NpmrcBuildCheck.Scanning;
+
+namespace NpmrcBuildCheck.Walking;
+
+/// <summary>One file listed by the walk. Size and time come from the listing (no extra open).</summary>
+internal sealed class WalkedFile
+{
+    public WalkedFile(string relativePath, string fullPath, string name, long length, long lastWriteTicks, bool isSymbolicLink)
+    {
+        RelativePath = relativePath;
+        FullPath = fullPath;
+        Name = name;
+        Length = length;
+        LastWriteTicks = lastWriteTicks;
+        IsSymbolicLink = isSymbolicLink;
+    }
+
+    public string RelativePath { get; }
+
+    public string FullPath { get; }
+
+    public string Name { get; }
+
+    public long Length { get; }
+
+    public long LastWriteTicks { get; }
+
+    public bool IsSymbolicLink { get; }
+
+    /// <summary>For a link: <see cref="Length"/> and <see cref="LastWriteTicks"/> are its final target's (else the link's own).</summary>
+    public bool TargetResolved { get; init; }
+
+    /// <summary>Whether <see cref="Length"/> is the size of what a read returns.</summary>
+    public bool LengthIsExact => !IsSymbolicLink || TargetResolved;
+}
+
+/// <summary>What the walk found.</summary>
+internal sealed class WalkResult
+{
+    public List<WalkedFile> Files { get; } = new();
+
+    public List<string> ProjectDirectories { get; } = new();
+
+    /// <summary>NPMRC900 findings for folders that could not be listed.</summary>
+    public List<Finding> Problems { get; } = new();
+
+    /// <summary>Symbolic links (or junctions) to folders that were not followed.</summary>
+    public int SkippedDirectoryLinks { get; set; }
+
+    public int DirectoriesListed { get; set; }
+}
+
+/// <summary>
+/// Lists a tree, pruning while walking: a pruned folder's contents are never listed.
+/// <list type="bullet">
+/// <item>Iterative (an explicit stack), so depth never overflows the call stack.</item>
+/// <item>Symbolic links to folders (and Windows junctions) are not followed: that makes
+/// loops impossible, and matches git (which stores a link, not its target) and ripgrep's
+/// default. Symbolic links to files are followed (their target is read).</item>
+/// <item>A folder that cannot be listed becomes an NPMRC900 finding; the walk goes on.</item>
+/// <item>With more than one worker, folders are listed in parallel; the file list order then varies (callers sort what they report).</item>
+/// </list>
+/// </summary>
+internal static class TreeWalker
+{
+    internal readonly struct Entry
+    {
+        public Entry(string name, bool isDirectory, bool isLink, long length, long ticks)
+        {
+            Name = name;
+            IsDirectory = isDirectory;
+            IsLink = isLink;
+            Length = length;
+            Ticks = ticks;
+        }
+
+        public string Name { get; }
+
+        public bool IsDirectory { get; }
+
+        public bool IsLink { get; }
+
+        public long Length { get; }
+
+        public long Ticks { get; }
+    }
+
+    /// <summary>Walks <paramref name="root"/> with <paramref name="workers"/> threads (1 = on the calling thread).</summary>
+    public static WalkResult Walk(string root, ExcludeFilter excludes, ICollection<string> prunedFullPaths, int workers = 1)
+    {
+        var comparer = PruneRules.IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        var pruned = new HashSet<string>(comparer);
+        foreach (var p in prunedFullPaths)
+        {
+            pruned.Add(p);
+        }
+
+        var start = new Folder(root, string.Empty, Path.GetFileName(root));
+        if (workers <= 1)
+        {
+            var result = new WalkResult();
+            var stack = new Stack<Folder>();
+            stack.Push(start);
+            var entries = new List<Entry>(256);
+            while (stack.Count > 0)
+            {
+                ListFolder(stack.Pop(), excludes, pruned, result, entries, stack.Push);
+            }
+
+            return result;
+        }
+
+        // Parallel: a shared stack of folders to list; each worker keeps its own results, merged at the end.
+        // Order does not matter here: findings and project folders are sorted by the caller.
+        var pending = new ConcurrentStack<Folder>();
+        pending.Push(start);
+        int outstanding = 1;
+        var partials = new WalkResult[workers];
+        var threads = new Thread[workers];
+        Exception? failure = null;
+        for (int w = 0; w < workers; w++)
+        {
+            int index = w;
+            partials[index] = new WalkResult();
+            threads[index] = new Thread(() =>
+            {
+                try
+                {
+                    var local = partials[index];
+                    var entries = new List<Entry>(256);
+                    var spin = default(SpinWait);
+                    while (Volatile.Read(ref outstanding) > 0)
+                    {
+                        if (pending.TryPop(out var folder))
+                        {
+                            spin.Reset();
+                            ListFolder(folder, excludes, pruned, local, entries, child =>
+                            {
+                                Interlocked.Increment(ref outstanding);
+                                pending.Push(child);
+                            });
+                            Interlocked.Decrement(ref outstanding);
+                        }
+                        else
+                        {
+                            spin.SpinOnce();
+                        }
+                    }
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                    Interlocked.Exchange(ref outstanding, 0);
+                }
+            }, 256 * 1024) { IsBackground = true, Name = "NpmrcBuildCheck walk" };
+        }
+
+        foreach (var t in threads)
+        {
+            t.Start();
+        }
+
+        foreach (var t in threads)
+        {
+            t.Join();
+        }
+
+        if (failure is not null)
+        {
+            throw new InvalidOperationException("The parallel walk failed.", failure);
+        }
+
+        var merged = partials[0];
+        for (int w = 1; w < workers; w++)
+        {
+            merged.Files.AddRange(partials[w].Files);
+            merged.ProjectDirectories.AddRange(partials[w].ProjectDirectories);
+            merged.Problems.AddRange(partials[w].Problems);
+            merged.SkippedDirectoryLinks += partials[w].SkippedDirectoryLinks;
+            merged.DirectoriesListed += partials[w].DirectoriesListed;
+        }
+
+        return merged;
+    }
+
+    private sealed class Folder
+    {
+        public Folder(string full, string relative, string name)
+        {
+            Full = full;
+            Relative = relative;
+            Name = name;
+        }
+
+        public string Full { get; }
+
+        public string Relative { get; }
+
+        public string Name { get; }
+    }
+
+    private static void ListFolder(Folder folder, ExcludeFilter excludes, HashSet<string> pruned, WalkResult result, List<Entry> entries, Action<Folder> push)
+    {
+        entries.Clear();
+        try
+        {
+            List(folder.Full, entries);
+        }
+        catch (Exception ex)
+        {
+            result.Problems.Add(ScanProblems.Unreadable(folder.Relative, isDirectory: true, ex));
+            return;
+        }
+
+        result.DirectoriesListed++;
+        entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        bool hasProject = false;
+        foreach (var e in entries)
+        {
+            if (!e.IsDirectory && PruneRules.IsProjectFile(e.Name))
+            {
+                hasProject = true;
+                break;
+            }
+        }
+
+        if (hasProject)
+        {
+            result.ProjectDirectories.Add(folder.Relative);
+        }
+
+        string prefix = folder.Relative.Length == 0 ? string.Empty : folder.Relative + "/";
+        string fullPrefix = folder.Full.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? folder.Full : folder.Full + Path.DirectorySeparatorChar;
+
+        // Push folders in reverse so a single-threaded walk pops them in name order.
+        for (int i = entries.Count - 1; i >= 0; i--)
+        {
+            var e = entries[i];
+            if (!e.IsDirectory)
+            {
+                continue;
+            }
+
+            if (e.IsLink)
+            {
+                result.SkippedDirectoryLinks++;
+                continue;
+            }
+
+            if (PruneRules.IsAlwaysPruned(e.Name, folder.Name) || (hasProject && PruneRules.IsBuildOutputName(e.Name)))
+            {
+                continue;
+            }
+
+            string full = fullPrefix + e.Name;
+            if (pruned.Count > 0 && pruned.Contains(full))
+            {
+                continue;
+            }
+
+            string relative = prefix + e.Name;
+            if (!excludes.IsEmpty && excludes.IsExcluded(relative, isDirectory: true))
+            {
+                continue;
+            }
+
+            push(new Folder(full, relative, e.Name));
+        }
+
+        foreach (var e in entries)
+        {
+            if (e.IsDirectory)
+            {
+                continue;
+            }
+
+            string relative = prefix + e.Name;
+            if (!excludes.IsEmpty && excludes.IsExcluded(relative, isDirectory: false))
+            {
+                continue;
+            }
+
+            result.Files.Add(new WalkedFile(relative, fullPrefix + e.Name, e.Name, e.Length, e.Ticks, e.IsLink));
+        }
+    }
+
+/// <summary>Lists one folder with the fast native reader (when available) or .NET's enumerator (tests compare the two).</summary>
+    internal static List<Entry> ListForTest(string directory, bool managed)
+    {
+        var into = new List<Entry>();
+#if NET8_0_OR_GREATER
+        if (managed)
+        {
+            ListManaged(directory, into);
+            return into;
+        }
+#endif
+        List(directory, into);
+        return into;
+    }
+
+#if NET8_0_OR_GREATER
+    private static readonly EnumerationOptions ListOptions = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+        MatchType = MatchType.Simple,
+    };
+
+    private static void List(string directory, List<Entry> into)
+    {
+        if (LinuxDirectoryReader.Enabled)
+        {
+            int before = into.Count;
+            try
+            {
+                LinuxDirectoryReader.List(directory, (name, isDirectory, isLink, length, ticks) => into.Add(new Entry(name, isDirectory, isLink, length, ticks)));
+                return;
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                LinuxDirectoryReader.Disable();
+                into.RemoveRange(before, into.Count - before);
+            }
+        }
+
+        ListManaged(directory, into);
+    }
+
+    private static void ListManaged(string directory, List<Entry> into)
+    {
+        var enumerable = new FileSystemEnumerable<Entry>(directory, static (ref FileSystemEntry e) =>
+        {
+            var attributes = e.Attributes;
+            bool isLink = (int)attributes != -1 && (attributes & FileAttributes.ReparsePoint) != 0;
+            bool isDirectory = e.IsDirectory;
+            long length = 0;
+            long ticks = 0;
+            if (!isDirectory)
+            {
+                try
+                {
+                    length = e.Length;
+                    ticks = e.LastWriteTimeUtc.UtcTicks;
+                }
+                catch (Exception)
+                {
+                    // A vanished or unreadable entry: length 0, the reader reports or skips it.
+                }
+            }
+
+            return new Entry(e.FileName.ToString(), isDirectory, isLink, length, ticks);
+        }, ListOptions);
+        foreach (var entry in enumerable)
+        {
+            into.Add(entry);
+        }
+    }
+#else
+    private static void List(string directory, List<Entry> into)
+    {
+        foreach (var info in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+        {
+            // Attributes are -1 when the entry cannot be stat'ed (e.g. its path is over PATH_MAX): then the
+            // entry's type from the listing decides, and a folder is listed (and reported if it fails).
+            var attributes = info.Attributes;
+            bool valid = (int)attributes != -1;
+            bool isDirectory = info is DirectoryInfo;
+            bool isLink = valid && (attributes & FileAttributes.ReparsePoint) != 0;
+            long length = 0;
+            long ticks = 0;
+            if (!isDirectory && info is FileInfo file)
+            {
+                try
+                {
+                    length = file.Length;
+                    ticks = file.LastWriteTimeUtc.Ticks;
+                }
+                catch (Exception)
+                {
+                    // A vanished or unreadable entry: length 0, the reader reports or skips it.
+                }
+            }
+
+            into.Add(new Entry(info.Name, isDirectory, isLink, length, ticks));
+        }
+    }
+#endif
+}
