@@ -56,7 +56,7 @@ public sealed class ReportNpmrcFindings : Task
         var reported = new List<SarifLog.Entry>();
         foreach (var (finding, fullPath) in ProjectFindings.Select(Findings, ScanRoot, ProjectDirectory, Compile))
         {
-            Outcome outcome = baseline.Accepts(finding) ? Outcome.Suppressed : policy.Decide(finding.Rule);
+            Outcome outcome = baseline.Accepts(finding) ? Outcome.Suppressed : policy.Decide(finding);
             Report(finding, fullPath, outcome);
             if (outcome != Outcome.Suppressed)
             {

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Rules;
+using NpmrcBuildCheck.Scanning;
 
 namespace NpmrcBuildCheck.Reporting;
 
@@ -37,6 +39,17 @@ public sealed class SeverityPolicy
     /// <summary>The rule's severity after a <c>NpmrcBuildCheckRule</c> override, before the warning switches.</summary>
     public Severity EffectiveSeverity(Rule rule) =>
         overrides.TryGetValue(rule.Code, out var severity) ? severity : rule.DefaultSeverity;
+
+    /// <summary>
+    /// Decides one finding. A file over the size limit is information, not a problem, so its
+    /// NPMRC900 is at most a message unless the project set NPMRC900's severity itself.
+    /// </summary>
+    public Outcome Decide(Finding finding)
+    {
+        Outcome outcome = Decide(finding.Rule);
+        bool informational = ScanProblems.IsOverSizeLimit(finding) && !overrides.ContainsKey(finding.Rule.Code);
+        return informational && outcome > Outcome.Message ? Outcome.Message : outcome;
+    }
 
     public Outcome Decide(Rule rule)
     {

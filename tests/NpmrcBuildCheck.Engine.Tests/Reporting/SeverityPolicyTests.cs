@@ -56,6 +56,19 @@ public sealed class SeverityPolicyTests
     }
 
     [TestMethod]
+    public void AnOverSizeFileIsAMessageUnlessTheProjectSaysOtherwise()
+    {
+        var overSize = new NpmrcBuildCheck.Findings.Finding(RuleCatalog.ScanProblem, "dist/huge.js", 0, 0, 0, 0, NpmrcBuildCheck.Scanning.ScanProblems.OverSizeLimit, "", "d", "m");
+        var unreadable = overSize with { Key = NpmrcBuildCheck.Scanning.ScanProblems.ReadError };
+        var policy = new SeverityPolicy(null, null, null, true);
+        Assert.AreEqual(Outcome.Message, policy.Decide(overSize));
+        Assert.AreEqual(Outcome.Error, policy.Decide(unreadable), "a read error is a warning, promoted here");
+        var strict = new SeverityPolicy(null, null, null, false, new Dictionary<string, Severity> { ["NPMRC900"] = Severity.Error });
+        Assert.AreEqual(Outcome.Error, strict.Decide(overSize));
+        Assert.AreEqual(Outcome.Suppressed, new SeverityPolicy("NPMRC900", null, null, false).Decide(overSize));
+    }
+
+    [TestMethod]
     [DataRow("error", Severity.Error)]
     [DataRow(" Warning ", Severity.Warning)]
     [DataRow("message", Severity.Message)]
