@@ -8,7 +8,7 @@ namespace NpmrcBuildCheck.Package.Tests;
 internal sealed record Diagnostic(string File, int Line, int Column, string Severity, string Code, string Message, string Project)
 {
     private static readonly Regex Pattern = new(
-        @"^\s*(?:\d+>)?(?<file>[^\s(][^(]*?)\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\): (?<sev>warning|error|message) (?<code>[A-Z]+\d+): (?<msg>.*?)(?: \[(?<proj>[^\]]+)\])?\s*$",
+        @"^\s*(?:\d+>)?(?<file>[^\s(][^(]*?)(?:\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\)| ): (?<sev>warning|error|message) (?<code>[A-Z]+\d+): (?<msg>.*?)(?: \[(?<proj>[^\]]+)\])?\s*$",
         RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     /// <summary>Every distinct diagnostic in the output (the console logger repeats them in its summary).</summary>
@@ -16,8 +16,8 @@ internal sealed record Diagnostic(string File, int Line, int Column, string Seve
         Pattern.Matches(output)
             .Select(m => new Diagnostic(
                 m.Groups["file"].Value.Trim(),
-                int.Parse(m.Groups["line"].Value),
-                int.Parse(m.Groups["col"].Value),
+                m.Groups["line"].Success ? int.Parse(m.Groups["line"].Value) : 0,
+                m.Groups["col"].Success ? int.Parse(m.Groups["col"].Value) : 0,
                 m.Groups["sev"].Value,
                 m.Groups["code"].Value,
                 m.Groups["msg"].Value,
