@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using NpmrcBuildCheck.Findings;
+using NpmrcBuildCheck.Rules;
+
+namespace NpmrcBuildCheck.Detection;
+
+/// <summary>Collects one file's findings and remembers which spans hold an already reported secret.</summary>
+internal sealed class FindingSink
+{
+    private readonly List<(int Line, int Start, int End)> claimed = new();
+
+    public FindingSink(string path) => Path = path;
+
+    public string Path { get; }
+
+    public List<Finding> Items { get; } = new();
+
+    /// <summary>Adds a finding on one line. <paramref name="subject"/> is digested, never stored.</summary>
+    public void Add(Rule rule, int line, int column, int endColumn, string? key, string subject, string redacted, string message)
+    {
+        Items.Add(new Finding(rule, Path, line, column, line, endColumn, key, redacted, Fingerprints.DigestSubject(subject), message));
+        if (RuleCatalog.IsCredentialRule(rule) || rule == RuleCatalog.UnexpandedEnvReference)
+        {
+            claimed.Add((line, column, endColumn));
+        }
+    }
+
+    /// <summary>True when a credential finding already covers part of this span.</summary>
+    public bool IsClaimed(int line, int column, int endColumn)
+    {
+        foreach (var c in claimed)
+        {
+            if (c.Line == line && column < c.End && c.Start < endColumn)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,466 @@
+using System;
+using System.Collections.Generic;
+using NpmrcBuildCheck.Findings;
+using NpmrcBuildCheck.Rules;
+using NpmrcBuildCheck.Text;
+using NpmrcBuildCheck.Tokens;
+
+namespace NpmrcBuildCheck.Detection;
+
+/// <summary>
+/// NPMRC003 in any text file: checksum-valid <c>npm_</c> tokens and literal values assigned to
+/// well-known npm token variables. Works on the raw bytes: a vectorised search for the anchors
+/// (<c>_</c> next to <c>npm</c>/<c>auth</c>/<c>pass</c>, and <c>npmAuth</c>); only lines holding an anchor are decoded.
+/// </summary>
+internal static class TextScanner
+{
+    private static readonly HashSet<string> VariableNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "NPM_TOKEN", "NPM_AUTH_TOKEN", "NPM_AUTHTOKEN", "NODE_AUTH_TOKEN", "NPM_PUBLISH_TOKEN", "NPM_REGISTRY_TOKEN",
+        "YARN_NPM_AUTH_TOKEN", "YARN_NPM_AUTH_IDENT", "npmAuthToken", "npmAuthIdent", "NPM_CONFIG_TOKEN",
+    };
+
+    private static readonly HashSet<string> CredentialKeyNames = new(StringComparer.OrdinalIgnoreCase) { "_authToken", "_auth", "_password" };
+
+    public static void ScanBytes(ReadOnlySpan<byte> data, FindingSink sink)
+    {
+        int pos = 0;
+        int lineNo = 1;
+        int countedTo = 0;
+        int nextAuth = -2;
+        while (pos < data.Length)
+        {
+            int u = data.Slice(pos).IndexOf((byte)'_');
+            int underscore = u < 0 ? -1 : pos + u;
+            if (nextAuth != -1 && nextAuth < pos)
+            {
+                int a = data.Slice(pos).IndexOf("npmAuth"u8);
+                nextAuth = a < 0 ? -1 : pos + a;
+            }
+
+            int hit;
+            bool qualifies;
+            if (underscore < 0 && nextAuth < 0)
+            {
+                return;
+            }
+
+            if (underscore < 0 || (nextAuth >= 0 && nextAuth < underscore))
+            {
+                hit = nextAuth;
+                qualifies = true;
+            }
+            else
+            {
+                hit = underscore;
+                qualifies = Qualifies(data, underscore);
+            }
+
+            if (!qualifies)
+            {
+                pos = hit + 1;
+                continue;
+            }
+
+            int lineStart = data.Slice(0, hit).LastIndexOf((byte)'\n') + 1;
+            int rel = data.Slice(hit).IndexOf((byte)'\n');
+            int lineEnd = rel < 0 ? data.Length : hit + rel;
+            if (lineStart > countedTo)
+            {
+                lineNo += Utf8.CountLineFeeds(data.Slice(countedTo, lineStart - countedTo));
+                countedTo = lineStart;
+            }
+
+            int contentEnd = lineEnd;
+            if (contentEnd > lineStart && data[contentEnd - 1] == (byte)'\r')
+            {
+                contentEnd--;
+            }
+
+            AnalyzeLine(Utf8.GetString(data.Slice(lineStart, contentEnd - lineStart)), lineNo, sink);
+            pos = lineEnd + 1;
+        }
+    }
+
+    /// <summary>The same analysis over an already decoded text (e.g. a UTF-16 file), line by line.</summary>
+    public static void ScanDecoded(DecodedText doc, FindingSink sink)
+    {
+        for (int li = 0; li < doc.Lines.Count; li++)
+        {
+            var line = doc.Lines[li];
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            string text = doc.LineText(li);
+            if (li == 0 && text.Length > 0 && text[0] == '\uFEFF')
+            {
+                text = text.Substring(1);
+            }
+
+            if (text.IndexOf('_') >= 0 || text.IndexOf("npmAuth", StringComparison.Ordinal) >= 0)
+            {
+                AnalyzeLine(text, line.Number, sink);
+            }
+        }
+    }
+
+    private static bool Qualifies(ReadOnlySpan<byte> data, int i)
+    {
+        if (i >= 3 && (data[i - 3] | 0x20) == 'n' && (data[i - 2] | 0x20) == 'p' && (data[i - 1] | 0x20) == 'm')
+        {
+            return true;
+        }
+
+        if (i + 4 < data.Length)
+        {
+            int a = data[i + 1] | 0x20, b = data[i + 2] | 0x20, c = data[i + 3] | 0x20, d = data[i + 4] | 0x20;
+            return (a == 'a' && b == 'u' && c == 't' && d == 'h') || (a == 'p' && b == 'a' && c == 's' && d == 's');
+        }
+
+        return false;
+    }
+
+    /// <summary>Assignments first (they carry the key), then bare tokens not already reported.</summary>
+    internal static void AnalyzeLine(string line, int lineNo, FindingSink sink)
+    {
+        ScanAssignments(line, lineNo, sink);
+        NpmToken.FindAll(line, start =>
+        {
+            if (sink.IsClaimed(lineNo, start + 1, start + 1 + NpmToken.Length))
+            {
+                return;
+            }
+
+            string token = line.Substring(start, NpmToken.Length);
+            string redacted = Redaction.Redact(token);
+            sink.Add(RuleCatalog.NpmAccessToken, lineNo, start + 1, start + 1 + NpmToken.Length, null, token, redacted, Messages.NpmTokenInFile(redacted));
+        });
+    }
+
+    private static bool IsKeyChar(char c) =>
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '/' || c == ':' || c == '-';
+
+    private static void ScanAssignments(string line, int lineNo, FindingSink sink)
+    {
+        int i = 0;
+        while (i < line.Length)
+        {
+            if (!IsKeyChar(line[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < line.Length && IsKeyChar(line[i]))
+            {
+                i++;
+            }
+
+            int end = i;
+            while (end > start && line[end - 1] == ':')
+            {
+                end--;
+            }
+
+            while (start < end && line[start] == '-')
+            {
+                start++;
+            }
+
+            if (end - start < 5)
+            {
+                continue;
+            }
+
+            string run = line.Substring(start, end - start);
+            if (MatchName(run, out bool bare, out string display))
+            {
+                TryAssignment(line, lineNo, start, end, bare, display, sink);
+            }
+        }
+    }
+
+    private static bool MatchName(string run, out bool bare, out string display)
+    {
+        bare = false;
+        display = run;
+        if (run.IndexOf("//", StringComparison.Ordinal) >= 0)
+        {
+            int colon = run.LastIndexOf(':');
+            return colon >= 0 && CredentialKeyNames.Contains(run.Substring(colon + 1));
+        }
+
+        if (run.StartsWith("npm_config_", StringComparison.OrdinalIgnoreCase))
+        {
+            return CredentialKeyNames.Contains(run.Substring(11)) || VariableNames.Contains(run.Substring(11));
+        }
+
+        int cut = Math.Max(run.LastIndexOf('.'), run.LastIndexOf(':'));
+        string component = cut >= 0 ? run.Substring(cut + 1) : run;
+        if (VariableNames.Contains(component))
+        {
+            display = component;
+            return true;
+        }
+
+        if (CredentialKeyNames.Contains(run))
+        {
+            bare = true;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static void TryAssignment(string line, int lineNo, int start, int keyEnd, bool bare, string display, FindingSink sink)
+    {
+        int j = keyEnd;
+        char open = start > 0 ? line[start - 1] : '\0';
+        bool quotedName = (open == '"' || open == '\'') && j < line.Length && line[j] == open;
+        if (quotedName)
+        {
+            j++;
+        }
+
+        int ws = j;
+        while (j < line.Length && (line[j] == ' ' || line[j] == '\t'))
+        {
+            j++;
+        }
+
+        bool hadSpace = j > ws;
+        if (j >= line.Length)
+        {
+            return;
+        }
+
+        char c = line[j];
+        if (c == '=')
+        {
+            if (j + 1 < line.Length && line[j + 1] == '=')
+            {
+                return;
+            }
+
+            if (bare && !quotedName && (hadSpace || j + 1 >= line.Length || line[j + 1] == ' ' || line[j + 1] == '\t'))
+            {
+                return;
+            }
+
+            j++;
+        }
+        else if (c == ':')
+        {
+            if ((bare && !quotedName) || (j + 1 < line.Length && line[j + 1] == ':'))
+            {
+                return;
+            }
+
+            j++;
+            if (j < line.Length && line[j] == '=')
+            {
+                j++;
+            }
+        }
+        else if (c == ',' && quotedName)
+        {
+            j++;
+        }
+        else if (!(hadSpace && SpaceSeparates(line, start)))
+        {
+            return;
+        }
+
+        while (j < line.Length && (line[j] == ' ' || line[j] == '\t'))
+        {
+            j++;
+        }
+
+        if (j >= line.Length)
+        {
+            return;
+        }
+
+        int vs, ve;
+        char q = line[j];
+        if (q == '"' || q == '\'' || q == '`')
+        {
+            vs = j + 1;
+            int close = line.IndexOf(q, vs);
+            ve = close < 0 ? line.Length : close;
+        }
+        else
+        {
+            vs = j;
+            ve = j;
+            while (ve < line.Length && !IsValueStop(line[ve]))
+            {
+                ve++;
+            }
+        }
+
+        string value = line.Substring(vs, ve - vs);
+        if (!IsSecretLike(value) || sink.IsClaimed(lineNo, vs + 1, ve + 1))
+        {
+            return;
+        }
+
+        string key = ValueShapes.Sanitize(display);
+        string redacted = Redaction.Redact(value);
+        sink.Add(RuleCatalog.NpmAccessToken, lineNo, vs + 1, ve + 1, key, value, redacted, Messages.TokenVariable(key, redacted));
+    }
+
+    /// <summary><c>ENV NAME value</c> (Dockerfile) and <c>npm config set KEY VALUE</c> separate with a space.</summary>
+    private static bool SpaceSeparates(string line, int keyStart)
+    {
+        int config = line.IndexOf("config set ", StringComparison.OrdinalIgnoreCase);
+        if (config >= 0 && config < keyStart)
+        {
+            return true;
+        }
+
+        int npmSet = line.IndexOf("npm set ", StringComparison.OrdinalIgnoreCase);
+        if (npmSet >= 0 && npmSet < keyStart)
+        {
+            return true;
+        }
+
+        int p = 0;
+        while (p < line.Length && (line[p] == ' ' || line[p] == '\t'))
+        {
+            p++;
+        }
+
+        if (line.Length - p > 4 && string.Compare(line, p, "ENV", 0, 3, StringComparison.OrdinalIgnoreCase) == 0 && (line[p + 3] == ' ' || line[p + 3] == '\t'))
+        {
+            p += 3;
+            while (p < line.Length && (line[p] == ' ' || line[p] == '\t'))
+            {
+                p++;
+            }
+
+            return p == keyStart;
+        }
+
+        return false;
+    }
+
+    private static bool IsValueStop(char c) =>
+        Js.IsWhiteSpace(c) || c is '"' or '\'' or '`' or ',' or ';' or ')' or '}' or ']' or '|' or '&' or '<' or '>' or '#' or '\\';
+
+    /// <summary>A literal that could be a credential: not a reference, placeholder, code expression or short word.</summary>
+    internal static bool IsSecretLike(string v)
+    {
+        if (v.Length < 8 || ValueShapes.IsReferenceLike(v))
+        {
+            return false;
+        }
+
+        foreach (char c in v)
+        {
+            if (c is '$' or '{' or '}' or '%' or '<' or '>' or '[' or ']' or '(' or ')' or '*' || Js.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        if (ValueShapes.IsPlaceholder(v) || ValueShapes.IsUpperSnakeName(v))
+        {
+            return false;
+        }
+
+        if (!ValueShapes.LooksLikeJwt(v) && IsDottedIdentifier(v))
+        {
+            return false;
+        }
+
+        bool digit = false;
+        foreach (char c in v)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                digit = true;
+                break;
+            }
+        }
+
+        return digit || v.Length >= 20;
+    }
+
+    private static bool IsDottedIdentifier(string v)
+    {
+        string[] parts = v.Split('.');
+        if (parts.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var part in parts)
+        {
+            if (part.Length == 0 || !((part[0] >= 'A' && part[0] <= 'Z') || (part[0] >= 'a' && part[0] <= 'z') || part[0] == '_'))
+            {
+                return false;
+            }
+
+            foreach (char c in part)
+            {
+                if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// For config files and lockfiles: every checksum-valid npm token not already reported. In a comment
+    /// (from <paramref name="commentStart"/>, 0-based index in the line, -1 for none) it is NPMRC004, else NPMRC003.
+    /// </summary>
+    internal static void TokenPass(DecodedText doc, FindingSink sink, int[]? commentStart)
+    {
+        string text = doc.Text;
+        int from = 0;
+        while (true)
+        {
+            int at = text.IndexOf(NpmToken.Prefix, from, StringComparison.Ordinal);
+            if (at < 0 || at > text.Length - NpmToken.Length)
+            {
+                return;
+            }
+
+            bool before = at == 0 || !NpmToken.IsWordChar(text[at - 1]);
+            bool after = at + NpmToken.Length == text.Length || !NpmToken.IsWordChar(text[at + NpmToken.Length]);
+            if (!(before && after && NpmToken.IsValid(text.AsSpan(at, NpmToken.Length))))
+            {
+                from = at + 1;
+                continue;
+            }
+
+            from = at + NpmToken.Length;
+            int li = doc.LineIndexOf(at);
+            int line = doc.Lines[li].Number;
+            int col = doc.Column(li, at), endCol = doc.Column(li, at + NpmToken.Length);
+            if (sink.IsClaimed(line, col, endCol))
+            {
+                continue;
+            }
+
+            string token = text.Substring(at, NpmToken.Length);
+            string redacted = Redaction.Redact(token);
+            bool inComment = commentStart != null && commentStart[li] >= 0 && at - doc.Lines[li].Start >= commentStart[li];
+            if (inComment)
+            {
+                sink.Add(RuleCatalog.CommentedCredential, line, col, endCol, null, token, redacted, Messages.CommentedCredential(null, "npm access token", redacted));
+            }
+            else
+            {
+                sink.Add(RuleCatalog.NpmAccessToken, line, col, endCol, null, token, redacted, Messages.NpmTokenInFile(redacted));
+            }
+        }
+    }
+}
