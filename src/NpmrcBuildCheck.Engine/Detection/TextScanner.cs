@@ -38,27 +38,15 @@ internal static class TextScanner
                 nextAuth = a < 0 ? -1 : pos + a;
             }
 
-            int hit;
-            bool qualifies;
             if (underscore < 0 && nextAuth < 0)
             {
                 return;
             }
 
-            if (underscore < 0 || (nextAuth >= 0 && nextAuth < underscore))
+            int hit = underscore < 0 || (nextAuth >= 0 && nextAuth < underscore) ? nextAuth : underscore;
+            if (!IsCandidate(data, hit, out int wordEnd))
             {
-                hit = nextAuth;
-                qualifies = true;
-            }
-            else
-            {
-                hit = underscore;
-                qualifies = Qualifies(data, underscore);
-            }
-
-            if (!qualifies)
-            {
-                pos = hit + 1;
+                pos = Math.Max(hit + 1, wordEnd);
                 continue;
             }
 
@@ -80,6 +68,98 @@ internal static class TextScanner
             AnalyzeLine(Utf8.GetString(data.Slice(lineStart, contentEnd - lineStart)), lineNo, sink);
             pos = lineEnd + 1;
         }
+    }
+
+    private static bool IsWordByte(byte b) => (uint)(b - '0') <= 9 || (uint)((b | 0x20) - 'a') <= 25 || b == '_';
+
+    /// <summary>
+    /// Decides on the bytes whether the word around an anchor can matter: a checksum-valid npm token,
+    /// a well-known variable name, an npm_config_ variable or a credential key (_authToken, _auth, _password).
+    /// </summary>
+    private static bool IsCandidate(ReadOnlySpan<byte> data, int i, out int wordEnd)
+    {
+        int ws = i;
+        while (ws > 0 && IsWordByte(data[ws - 1]))
+        {
+            ws--;
+        }
+
+        int we = i;
+        while (we < data.Length && IsWordByte(data[we]))
+        {
+            we++;
+        }
+
+        wordEnd = we;
+        var word = data.Slice(ws, we - ws);
+
+        // A token: "npm_" + 36 base62, standing alone.
+        if (word.Length == Tokens.NpmToken.Length && word[0] == 'n' && word[1] == 'p' && word[2] == 'm' && word[3] == '_'
+            && Tokens.NpmToken.IsValid(word))
+        {
+            return true;
+        }
+
+        if (word.Length < 5 || word.Length > 40)
+        {
+            return false;
+        }
+
+        // Fast reject: every candidate name starts with n/N, y/Y or "_a"/"_p".
+        int first = word[0] | 0x20;
+        if (word[0] == '_')
+        {
+            int second = word[1] | 0x20;
+            if (second != 'a' && second != 'p')
+            {
+                return false;
+            }
+        }
+        else if (first != 'n' && first != 'y')
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        for (int k = 0; k < word.Length; k++)
+        {
+            byte b = word[k];
+            lower[k] = (char)((uint)(b - 'A') <= 25 ? b | 0x20 : b);
+        }
+
+        ReadOnlySpan<char> w = lower;
+        if (w.StartsWith("npm_config_".AsSpan(), StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var name in LowerCandidateWords)
+        {
+            if (w.SequenceEqual(name.AsSpan()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] LowerCandidateWords = BuildCandidateWords();
+
+    private static string[] BuildCandidateWords()
+    {
+        var words = new List<string>();
+        foreach (var name in VariableNames)
+        {
+            words.Add(name.ToLowerInvariant());
+        }
+
+        foreach (var name in CredentialKeyNames)
+        {
+            words.Add(name.ToLowerInvariant());
+        }
+
+        return words.ToArray();
     }
 
     /// <summary>The same analysis over an already decoded text (e.g. a UTF-16 file), line by line.</summary>
@@ -104,22 +184,6 @@ internal static class TextScanner
                 AnalyzeLine(text, line.Number, sink);
             }
         }
-    }
-
-    private static bool Qualifies(ReadOnlySpan<byte> data, int i)
-    {
-        if (i >= 3 && (data[i - 3] | 0x20) == 'n' && (data[i - 2] | 0x20) == 'p' && (data[i - 1] | 0x20) == 'm')
-        {
-            return true;
-        }
-
-        if (i + 4 < data.Length)
-        {
-            int a = data[i + 1] | 0x20, b = data[i + 2] | 0x20, c = data[i + 3] | 0x20, d = data[i + 4] | 0x20;
-            return (a == 'a' && b == 'u' && c == 't' && d == 'h') || (a == 'p' && b == 'a' && c == 's' && d == 's');
-        }
-
-        return false;
     }
 
     /// <summary>Assignments first (they carry the key), then bare tokens not already reported.</summary>
@@ -170,7 +234,7 @@ internal static class TextScanner
                 start++;
             }
 
-            if (end - start < 5)
+            if (end - start < 5 || !MayBeName(line, start, end))
             {
                 continue;
             }
@@ -181,6 +245,20 @@ internal static class TextScanner
                 TryAssignment(line, lineNo, start, end, bare, display, sink);
             }
         }
+    }
+
+    private static bool MayBeName(string line, int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            char c = line[k];
+            if (c == '_' || ((c == 'A' || c == 'a') && k + 3 < end && (line[k + 1] | 0x20) == 'u' && (line[k + 2] | 0x20) == 't' && (line[k + 3] | 0x20) == 'h'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool MatchName(string run, out bool bare, out string display)
