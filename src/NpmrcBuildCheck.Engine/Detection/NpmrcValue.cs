@@ -45,6 +45,10 @@ internal static class ReferenceSyntax
         bool pure = false, broken = false;
         int literalChars = 0;
         var shown = new System.Text.StringBuilder();
+        int lastBrace = v.LastIndexOf('}');
+        int lastPercent = v.LastIndexOf('%');
+        var braces = new NextChar('}');
+        var parens = new NextChar(')');
         int i = 0;
         while (i < v.Length)
         {
@@ -57,9 +61,9 @@ internal static class ReferenceSyntax
                     j++;
                 }
 
-                if (j + 1 < v.Length && v[j] == '$' && v[j + 1] == '{')
+                if (j + 1 < v.Length && v[j] == '$' && v[j + 1] == '{' && lastBrace > j)
                 {
-                    int close = v.IndexOf('}', j + 2);
+                    int close = braces.Next(v, j + 2);
                     if (close > 0)
                     {
                         broken = true;
@@ -81,7 +85,7 @@ internal static class ReferenceSyntax
                 char n = v[i + 1];
                 if (n == '{')
                 {
-                    int close = v.IndexOf('}', i + 2);
+                    int close = lastBrace > i + 1 ? braces.Next(v, i + 2) : -1;
                     if (close < 0)
                     {
                         literalChars++;
@@ -131,7 +135,7 @@ internal static class ReferenceSyntax
 
                 if (n == '(')
                 {
-                    int close = v.IndexOf(')', i + 2);
+                    int close = parens.Next(v, i + 2);
                     if (close > 0 && IsEnvName(v.Substring(i + 2, close - i - 2)))
                     {
                         broken = true;
@@ -158,7 +162,7 @@ internal static class ReferenceSyntax
                 }
             }
 
-            if (c == '%')
+            if (c == '%' && lastPercent > i)
             {
                 int close = v.IndexOf('%', i + 1);
                 if (close > i + 1 && IsEnvName(v.Substring(i + 1, close - i - 1)))
@@ -207,12 +211,14 @@ internal static class ReferenceSyntax
         bool pure = false;
         int literalChars = 0;
         var shown = new System.Text.StringBuilder();
+        int lastBrace = v.LastIndexOf('}');
+        var braces = new NextChar('}');
         int i = 0;
         while (i < v.Length)
         {
-            if (v[i] == '$' && i + 1 < v.Length && v[i + 1] == '{')
+            if (v[i] == '$' && i + 1 < v.Length && v[i + 1] == '{' && lastBrace > i + 1)
             {
-                int close = v.IndexOf('}', i + 2);
+                int close = braces.Next(v, i + 2);
                 if (close > 0)
                 {
                     string inner = v.Substring(i + 2, close - i - 2);
@@ -238,6 +244,11 @@ internal static class ReferenceSyntax
                         i = close + 1;
                         continue;
                     }
+
+                    literalChars += close + 1 - i;
+                    shown.Append(v, i, close + 1 - i);
+                    i = close + 1;
+                    continue;
                 }
             }
 
@@ -253,6 +264,33 @@ internal static class ReferenceSyntax
         info.Shown = shown.ToString();
         info.Class = literalChars > 0 ? ValueClass.Literal : pure ? ValueClass.PureReference : ValueClass.Empty;
         return info;
+    }
+
+    /// <summary>Memoised "next occurrence of a character", so scanning a long value stays linear.</summary>
+    private struct NextChar
+    {
+        private readonly char target;
+        private int found;
+        private int searchedFrom;
+
+        public NextChar(char target)
+        {
+            this.target = target;
+            found = -2;
+            searchedFrom = int.MaxValue;
+        }
+
+        public int Next(string v, int from)
+        {
+            if (searchedFrom <= from && (found == -1 || found >= from))
+            {
+                return found;
+            }
+
+            searchedFrom = from;
+            found = v.IndexOf(target, from);
+            return found;
+        }
     }
 
     public static bool IsEnvName(string name)

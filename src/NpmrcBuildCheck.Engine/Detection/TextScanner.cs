@@ -206,8 +206,11 @@ internal static class TextScanner
     private static bool IsKeyChar(char c) =>
         (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '/' || c == ':' || c == '-';
 
+    private const int MaxValueLength = 4096;
+
     private static void ScanAssignments(string line, int lineNo, FindingSink sink)
     {
+        int setAt = -2;
         int i = 0;
         while (i < line.Length)
         {
@@ -242,7 +245,12 @@ internal static class TextScanner
             string run = line.Substring(start, end - start);
             if (MatchName(run, out bool bare, out string display))
             {
-                TryAssignment(line, lineNo, start, end, bare, display, sink);
+                if (setAt == -2)
+                {
+                    setAt = SetCommandAt(line);
+                }
+
+                i = Math.Max(i, TryAssignment(line, lineNo, start, end, bare, display, setAt, sink));
             }
         }
     }
@@ -293,7 +301,8 @@ internal static class TextScanner
         return false;
     }
 
-    private static void TryAssignment(string line, int lineNo, int start, int keyEnd, bool bare, string display, FindingSink sink)
+    /// <summary>Checks the value after a well-known name; returns how far the line was consumed.</summary>
+    private static int TryAssignment(string line, int lineNo, int start, int keyEnd, bool bare, string display, int setAt, FindingSink sink)
     {
         int j = keyEnd;
         char open = start > 0 ? line[start - 1] : '\0';
@@ -312,7 +321,7 @@ internal static class TextScanner
         bool hadSpace = j > ws;
         if (j >= line.Length)
         {
-            return;
+            return keyEnd;
         }
 
         char c = line[j];
@@ -320,12 +329,12 @@ internal static class TextScanner
         {
             if (j + 1 < line.Length && line[j + 1] == '=')
             {
-                return;
+                return keyEnd;
             }
 
             if (bare && !quotedName && (hadSpace || j + 1 >= line.Length || line[j + 1] == ' ' || line[j + 1] == '\t'))
             {
-                return;
+                return keyEnd;
             }
 
             j++;
@@ -334,7 +343,7 @@ internal static class TextScanner
         {
             if ((bare && !quotedName) || (j + 1 < line.Length && line[j + 1] == ':'))
             {
-                return;
+                return keyEnd;
             }
 
             j++;
@@ -347,9 +356,9 @@ internal static class TextScanner
         {
             j++;
         }
-        else if (!(hadSpace && SpaceSeparates(line, start)))
+        else if (!(hadSpace && ((setAt >= 0 && setAt < start) || IsDockerEnvKey(line, start))))
         {
-            return;
+            return keyEnd;
         }
 
         while (j < line.Length && (line[j] == ' ' || line[j] == '\t'))
@@ -359,7 +368,7 @@ internal static class TextScanner
 
         if (j >= line.Length)
         {
-            return;
+            return keyEnd;
         }
 
         int vs, ve;
@@ -367,8 +376,13 @@ internal static class TextScanner
         if (q == '"' || q == '\'' || q == '`')
         {
             vs = j + 1;
-            int close = line.IndexOf(q, vs);
-            ve = close < 0 ? line.Length : close;
+            int close = line.IndexOf(q, vs, Math.Min(MaxValueLength, line.Length - vs));
+            if (close < 0)
+            {
+                return vs + Math.Min(MaxValueLength, line.Length - vs);
+            }
+
+            ve = close;
         }
         else
         {
@@ -376,6 +390,11 @@ internal static class TextScanner
             ve = j;
             while (ve < line.Length && !IsValueStop(line[ve]))
             {
+                if (ve - vs > MaxValueLength)
+                {
+                    return ve;
+                }
+
                 ve++;
             }
         }
@@ -383,29 +402,26 @@ internal static class TextScanner
         string value = line.Substring(vs, ve - vs);
         if (!IsSecretLike(value) || sink.IsClaimed(lineNo, vs + 1, ve + 1))
         {
-            return;
+            return ve;
         }
 
         string key = ValueShapes.Sanitize(display);
         string redacted = Redaction.Redact(value);
         sink.Add(RuleCatalog.NpmAccessToken, lineNo, vs + 1, ve + 1, key, value, redacted, Messages.TokenVariable(key, redacted));
+        return ve;
     }
 
-    /// <summary><c>ENV NAME value</c> (Dockerfile) and <c>npm config set KEY VALUE</c> separate with a space.</summary>
-    private static bool SpaceSeparates(string line, int keyStart)
+    /// <summary>Where <c>npm config set</c> / <c>npm set</c> (any tool's <c>config set</c>) starts on the line, or -1.</summary>
+    private static int SetCommandAt(string line)
     {
         int config = line.IndexOf("config set ", StringComparison.OrdinalIgnoreCase);
-        if (config >= 0 && config < keyStart)
-        {
-            return true;
-        }
-
         int npmSet = line.IndexOf("npm set ", StringComparison.OrdinalIgnoreCase);
-        if (npmSet >= 0 && npmSet < keyStart)
-        {
-            return true;
-        }
+        return config < 0 ? npmSet : npmSet < 0 ? config : Math.Min(config, npmSet);
+    }
 
+    /// <summary><c>ENV NAME value</c> (Dockerfile): the key is the first word after ENV.</summary>
+    private static bool IsDockerEnvKey(string line, int keyStart)
+    {
         int p = 0;
         while (p < line.Length && (line[p] == ' ' || line[p] == '\t'))
         {

@@ -153,3 +153,32 @@ public sealed class PropertyTests
         }, iter: 2000, threads: 1);
     }
 }
+
+[TestClass]
+public sealed class PathologicalInputTests
+{
+    private const int Size = 1_000_000;
+
+    [TestMethod]
+    [Timeout(60000, CooperativeCancellation = true)]
+    public void LongHostileValuesStayLinear()
+    {
+        string[] bodies = { "${", "${-", "$(", "%a b", "\\${x", "://a:b", "npm_", "_authToken=", "NPM_TOKEN=\"", "#{", "{\"a\":[", "'" };
+        foreach (var kind in (FileKind[])System.Enum.GetValues(typeof(FileKind)))
+        {
+            foreach (var body in bodies)
+            {
+                var sb = new System.Text.StringBuilder("//r.example.com/:_authToken=");
+                while (sb.Length < Size)
+                {
+                    sb.Append(body);
+                }
+
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                var findings = Harness.Run(kind, sb.ToString());
+                Assert.IsLessThan(20.0, sw.Elapsed.TotalSeconds, $"{kind} {body}");
+                Assert.IsFalse(findings.Exists(f => f.Rule.Code == "NPMRC900"), $"{kind} {body}: {Harness.Describe(findings)}");
+            }
+        }
+    }
+}
