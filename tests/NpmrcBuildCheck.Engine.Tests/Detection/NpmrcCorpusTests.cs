@@ -50,6 +50,12 @@ public sealed class NpmrcCorpusTests
     [DataRow("«_auth»=«{B64UP}»", "NPMRC002 NPMRC008")]
     [DataRow("«_password»=«{B64P}»\n«username»=bob", "NPMRC002 NPMRC008 NPMRC008")]
     [DataRow("[azure]\n//r.example.com/:_password=«{B64P}»", "NPMRC002")]
+    // Peers' misses (peer-scanners.md): low-entropy UUIDs, wordlist hits, scoped _password without an https registry line, http Nexus.
+    [DataRow("//r.example.com/:_authToken=«00000000-0000-0000-0000-000000000001»", "NPMRC001")]
+    [DataRow("//r.example.com/:_authToken=«test1234example5678abcd»", "NPMRC001")]
+    [DataRow("registry=«http://nexus.example.com/repository/npm/»\n//nexus.example.com/repository/npm/:_password=«{B64P}»\n//nexus.example.com/repository/npm/:username=ci", "NPMRC002 NPMRC005")]
+    [DataRow("//r.example.com/:_authToken = \"«{O}»\"", "NPMRC001")]
+    [DataRow("//r.example.com/:_authToken=«{U}» ; npm legacy token", "NPMRC001")]
     // NPMRC003: checksum-valid tokens outside credential keys.
     [DataRow("registry=https://r.example.com/«{T}»/", "NPMRC003")]
     [DataRow("init-author-name=«{T}»", "NPMRC003")]
@@ -137,6 +143,9 @@ public sealed class NpmrcCorpusTests
     [DataRow("# _authToken=<YOUR_TOKEN>", "")]
     [DataRow("# paste your token: _authToken=...", "")]
     [DataRow("# a GUID in prose {U} is not a token", "")]
+    [DataRow("; begin auth token\n//pkgs.dev.azure.com/org/_packaging/feed/npm/registry/:username=org\n//pkgs.dev.azure.com/org/_packaging/feed/npm/registry/:_password=[BASE64_ENCODED_PERSONAL_ACCESS_TOKEN]\n//pkgs.dev.azure.com/org/_packaging/feed/npm/registry/:email=npm requires email to be set but doesn't use the value\n; end auth token", "")]
+    [DataRow("@myorg:registry=https://npm.pkg.github.com\n//npm.pkg.github.com/:_authToken=${NODE_AUTH_TOKEN}\nalways-auth=true", "")]
+    [DataRow("# ${NPM_TOKEN} is set by CI", "")]
     [DataRow("registry=https://r.example.com/", "")]
     [DataRow("registry=http://localhost:4873/", "")]
     [DataRow("registry=http://127.0.0.1:4873/", "")]

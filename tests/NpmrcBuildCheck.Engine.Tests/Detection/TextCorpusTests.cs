@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NpmrcBuildCheck.Detection;
 
@@ -93,6 +94,15 @@ public sealed class TextCorpusTests
     [DataRow("<ProjectGuid>{{U}}</ProjectGuid>", "")]
     [DataRow("\"Npm\": { \"ClientId\": \"{U}\", \"TenantId\": \"{U}\" }", "")]
     [DataRow("\"integrity\": \"sha512-{B64P}\"", "")]
+    [DataRow("<ClCompile Include=\"npm.cpp\"><UniqueIdentifier>{{U}}</UniqueIdentifier></ClCompile>", "")]
+    [DataRow("\"NpmSettings\": { \"correlationId\": \"{U}\", \"InstanceId\": \"{U}\" }", "")]
+    [DataRow("npm ERR! 404 Not Found - GET https://registry.npmjs.org/@scope%2fpkg - Not found", "")]
+    [DataRow("- run: npm ci\n  env:\n    NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n- uses: actions/setup-node@v4\n  with:\n    registry-url: https://registry.npmjs.org", "")]
+    [DataRow("steps:\n- script: npm publish\n  env:\n    NPM_TOKEN: $(npmToken)", "")]
+    [DataRow("docker build --build-arg NPM_TOKEN=${NPM_TOKEN} .", "")]
+    [DataRow("docker build --build-arg NPM_TOKEN=«{O}» .", "NPMRC003")]
+    [DataRow("services:\n  web:\n    environment:\n      - NPM_TOKEN=«{U}»", "NPMRC003")]
+    [DataRow("  \"NPM_TOKEN\": \"«{T}»\",", "NPMRC003")]
     public void Text(string template, string codes) => Harness.Check(FileKind.Text, template, codes, "src/file.txt");
 
     [TestMethod]
@@ -102,5 +112,30 @@ public sealed class TextCorpusTests
         Assert.HasCount(1, findings);
         Assert.AreEqual("NPM_TOKEN", findings[0].Key);
         StringAssert.Contains(findings[0].Message, "NPM_TOKEN");
+    }
+}
+
+[TestClass]
+public sealed class DenseUnderscoreTests
+{
+    /// <summary>
+    /// The byte scan switches strategy when underscores are dense; every text corpus row must give the
+    /// same findings (one line lower) after a preamble full of underscores.
+    /// </summary>
+    [TestMethod]
+    public void TextCorpusGivesTheSameFindingsInBothScanModes()
+    {
+        string preamble = string.Concat(System.Linq.Enumerable.Repeat("my_var x_y __init__ ", 200)) + "\n";
+        var rows = typeof(TextCorpusTests).GetMethod(nameof(TextCorpusTests.Text))!
+            .GetCustomAttributes(typeof(DataRowAttribute), false).Cast<DataRowAttribute>().ToList();
+        Assert.IsGreaterThan(50, rows.Count);
+        foreach (var row in rows)
+        {
+            string template = (string)row.Data[0]!;
+            string text = Harness.StripMarkers(Harness.Expand(template), true).Text;
+            var plain = Harness.Run(FileKind.Text, text).Select(f => $"{f.Rule.Code}@{f.Line + 1}:{f.Column}-{f.EndColumn}").ToList();
+            var dense = Harness.Run(FileKind.Text, preamble + text).Select(f => $"{f.Rule.Code}@{f.Line}:{f.Column}-{f.EndColumn}").ToList();
+            CollectionAssert.AreEqual(plain, dense, template);
+        }
     }
 }
