@@ -47,6 +47,12 @@ public static class ContentDetector
                         TextScanner.ScanBytes(content, sink);
                     }
 
+                    if (IsPackageJson(relativePath))
+                    {
+                        doc ??= DecodedText.Decode(content);
+                        PackageJsonReader.Read(doc, sink);
+                    }
+
                     break;
             }
 
@@ -66,6 +72,9 @@ public static class ContentDetector
             findings.Add(finding);
         }
     }
+
+    private static bool IsPackageJson(string? path) =>
+        path != null && (path == "package.json" || path.EndsWith("/package.json", StringComparison.Ordinal) || path.EndsWith("\\package.json", StringComparison.Ordinal));
 
     private static void ReadConfig(DecodedText doc, FileKind kind, FindingSink sink)
     {

@@ -501,6 +501,22 @@ internal static class NpmrcReader
             return $"(npm does not use the misspelt key '{name}', but the secret is in the file)";
         }
 
+        string key = entry.Key;
+        if (key.IndexOf("://", StringComparison.Ordinal) > 0)
+        {
+            return "(npm never matches a key that starts with a scheme, but the secret is in the file)";
+        }
+
+        if (key.StartsWith("//", StringComparison.Ordinal))
+        {
+            int hostEnd = key.IndexOfAny(new[] { '/', ':' }, 2);
+            string host = hostEnd < 0 ? key.Substring(2) : key.Substring(2, hostEnd - 2);
+            if (host != host.ToLowerInvariant())
+            {
+                return "(npm compares hosts in lower case, so it does not use this key, but the secret is in the file)";
+            }
+        }
+
         return null;
     }
 

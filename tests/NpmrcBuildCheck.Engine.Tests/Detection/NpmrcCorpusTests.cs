@@ -218,6 +218,8 @@ public sealed class NpmrcCorpusTests
     {
         StringAssert.Contains(Harness.Run(FileKind.Npmrc, Harness.Expand("[sec]\n//r/:_authToken={O}"))[0].Message, "[sec]");
         StringAssert.Contains(Harness.Run(FileKind.Npmrc, Harness.Expand("//r/:_authtoken={O}"))[0].Message, "misspelt");
+        StringAssert.Contains(Harness.Run(FileKind.Npmrc, Harness.Expand("http://r/:_authToken={O}"))[0].Message, "scheme");
+        StringAssert.Contains(Harness.Run(FileKind.Npmrc, Harness.Expand("//LOCALHOST:4873/:_authToken={O}"))[0].Message, "lower case");
         StringAssert.Contains(Harness.Run(FileKind.Npmrc, Harness.Expand("registry=http://r.example.com/\n//r.example.com/:_authToken={O}"))
             .Find(f => f.Rule.Code == "NPMRC005")!.Message, "cleartext");
     }

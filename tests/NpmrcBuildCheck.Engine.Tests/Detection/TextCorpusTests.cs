@@ -106,6 +106,12 @@ public sealed class TextCorpusTests
     public void Text(string template, string codes) => Harness.Check(FileKind.Text, template, codes, "src/file.txt");
 
     [TestMethod]
+    [DataRow("{\n  \"name\": \"x\",\n  \"publishConfig\": { \"registry\": \"«http://npm.example.com/»\" }\n}", "NPMRC005")]
+    [DataRow("{ \"publishConfig\": { \"registry\": \"https://npm.example.com/\", \"//npm.example.com/:_authToken\": \"«{O}»\" } }", "NPMRC003")]
+    [DataRow("{ \"publishConfig\": { \"registry\": \"http://localhost:4873/\" } }", "")]
+    public void PackageJson(string template, string codes) => Harness.Check(FileKind.Text, template, codes, "ClientApp/package.json");
+
+    [TestMethod]
     public void OneFindingPerSecretOccurrence()
     {
         var findings = Harness.Run(FileKind.Text, Harness.Expand("NPM_TOKEN={T}"));
