@@ -484,12 +484,22 @@ internal static class TextScanner
         return ve;
     }
 
+    private static readonly string[] SetCommands = { "config set ", "npm set ", "setx " };
+
     /// <summary>Where <c>npm config set</c> / <c>npm set</c> (any tool's <c>config set</c>) starts on the line, or -1.</summary>
     private static int SetCommandAt(string line)
     {
-        int config = line.IndexOf("config set ", StringComparison.OrdinalIgnoreCase);
-        int npmSet = line.IndexOf("npm set ", StringComparison.OrdinalIgnoreCase);
-        return config < 0 ? npmSet : npmSet < 0 ? config : Math.Min(config, npmSet);
+        int best = -1;
+        foreach (var command in SetCommands)
+        {
+            int at = line.IndexOf(command, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && (best < 0 || at < best))
+            {
+                best = at;
+            }
+        }
+
+        return best;
     }
 
     /// <summary><c>ENV NAME value</c> (Dockerfile): the key is the first word after ENV.</summary>
