@@ -330,6 +330,15 @@ internal static class NpmrcReader
         Entry? lastStrictSsl = null;
         var credentialHosts = new HashSet<string>(StringComparer.Ordinal);
 
+        var usernamePrefixes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (KindOf(entry.Key, out string n) == CredentialKind.Username && entry.Value.HasText && entry.Value.Text.Length > 0)
+            {
+                usernamePrefixes.Add(entry.Section + "\n" + entry.Key.Substring(0, entry.Key.Length - n.Length));
+            }
+        }
+
         foreach (var entry in entries)
         {
             var line = doc.Lines[entry.LineIndex];
@@ -370,7 +379,9 @@ internal static class NpmrcReader
                 var info = ReferenceSyntax.ClassifyNpmrc(value.Text);
                 if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value.Text))
                 {
-                    AddCredential(doc, sink, entry, kind, name, safeKey, value.Start, value.End, value.Text);
+                    bool paired = name.Equals("_password", StringComparison.OrdinalIgnoreCase)
+                        && usernamePrefixes.Contains(entry.Section + "\n" + entry.Key.Substring(0, entry.Key.Length - name.Length));
+                    AddCredential(doc, sink, entry, kind, name, safeKey, value.Start, value.End, value.Text, paired);
                 }
                 else if (info.Class == ValueClass.BrokenReference)
                 {
@@ -466,7 +477,7 @@ internal static class NpmrcReader
         }
     }
 
-    private static void AddCredential(DecodedText doc, FindingSink sink, Entry entry, CredentialKind kind, string name, string safeKey, int start, int end, string secret)
+    private static void AddCredential(DecodedText doc, FindingSink sink, Entry entry, CredentialKind kind, string name, string safeKey, int start, int end, string secret, bool pairedWithUsername)
     {
         int line = doc.Lines[entry.LineIndex].Number;
         int col = doc.Column(entry.LineIndex, start), endCol = doc.Column(entry.LineIndex, end);
@@ -484,8 +495,8 @@ internal static class NpmrcReader
         }
         else
         {
-            sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, secret, redacted,
-                Messages.HardCodedBasic(safeKey, ValueShapes.DescribeBasic(name, secret), redacted, note));
+            string shape = ValueShapes.DescribeBasic(name, secret) + (pairedWithUsername ? ", paired with the username of the same registry" : string.Empty);
+            sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, secret, redacted, Messages.HardCodedBasic(safeKey, shape, redacted, note));
         }
     }
 
@@ -502,6 +513,11 @@ internal static class NpmrcReader
         }
 
         string key = entry.Key;
+        if (!key.StartsWith("//", StringComparison.Ordinal) && key.IndexOf(':') > 0 && key.IndexOf("://", StringComparison.Ordinal) < 0)
+        {
+            return "(npm does not recognise this key, since a registry-scoped key must start with //host/, but the secret is in the file)";
+        }
+
         if (key.IndexOf("://", StringComparison.Ordinal) > 0)
         {
             return "(npm never matches a key that starts with a scheme, but the secret is in the file)";

@@ -201,6 +201,9 @@ public sealed class NpmrcCorpusTests
         Assert.IsFalse(auth.Message.Contains("alice"));
         var pat = Harness.Run(FileKind.Npmrc, Harness.Expand("//r.example.com/:_password={B64PAT}"))[0];
         StringAssert.Contains(pat.Message, "personal access token");
+        var paired = Harness.Run(FileKind.Npmrc, Harness.Expand("//r.example.com/:username=bob\n//r.example.com/:_password={B64P}"))[0];
+        StringAssert.Contains(paired.Message, "paired with the username");
+        Assert.IsFalse(paired.Message.Contains("bob"));
         var plain = Harness.Run(FileKind.Npmrc, "//r.example.com/:_password=lettersonlypw")[0];
         StringAssert.Contains(plain.Message, "not base64");
     }
@@ -219,6 +222,7 @@ public sealed class NpmrcCorpusTests
         StringAssert.Contains(Harness.Run(FileKind.Npmrc, Harness.Expand("[sec]\n//r/:_authToken={O}"))[0].Message, "[sec]");
         StringAssert.Contains(Harness.Run(FileKind.Npmrc, Harness.Expand("//r/:_authtoken={O}"))[0].Message, "misspelt");
         StringAssert.Contains(Harness.Run(FileKind.Npmrc, Harness.Expand("http://r/:_authToken={O}"))[0].Message, "scheme");
+        StringAssert.Contains(Harness.Run(FileKind.Npmrc, Harness.Expand("registry.npmjs.org/:_authToken={O}"))[0].Message, "must start with //host/");
         StringAssert.Contains(Harness.Run(FileKind.Npmrc, Harness.Expand("//LOCALHOST:4873/:_authToken={O}"))[0].Message, "lower case");
         StringAssert.Contains(Harness.Run(FileKind.Npmrc, Harness.Expand("registry=http://r.example.com/\n//r.example.com/:_authToken={O}"))
             .Find(f => f.Rule.Code == "NPMRC005")!.Message, "cleartext");
