@@ -427,7 +427,7 @@ internal static class NpmrcReader
 
             string shown = ValueShapes.Sanitize(Js.Trim(value.Text));
             string host = HostOfNerf(NerfDart(value.Text) ?? string.Empty);
-            string? extra = credentialHosts.Contains(host) ? "; this file also holds a credential for that host, which npm sends in cleartext" : null;
+            string? extra = credentialHosts.Contains(host) ? "(and this file holds a credential for that host, which npm then sends in cleartext)" : null;
             sink.Add(RuleCatalog.InsecureRegistry, doc.Lines[entry.LineIndex].Number, doc.Column(entry.LineIndex, value.Start), doc.Column(entry.LineIndex, value.End),
                 pair.Key, shown, shown, Messages.InsecureRegistry(pair.Key, shown, extra));
         }
