@@ -376,7 +376,7 @@ internal static class NpmrcReader
 
             if (kind is CredentialKind.Token or CredentialKind.Basic && value.HasText)
             {
-                var info = ReferenceSyntax.ClassifyNpmrc(value.Text);
+                var info = Classify(value);
                 if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value.Text))
                 {
                     bool paired = name.Equals("_password", StringComparison.OrdinalIgnoreCase)
@@ -390,7 +390,7 @@ internal static class NpmrcReader
             }
             else if (value.Kind == ValueKind.String && (kind != CredentialKind.None || key.StartsWith("//", StringComparison.Ordinal) || IsUrlKey(key)))
             {
-                var info = ReferenceSyntax.ClassifyNpmrc(value.Text);
+                var info = Classify(value);
                 if (info.Class == ValueClass.BrokenReference)
                 {
                     AddUnexpanded(doc, sink, entry, safeKey, info);
@@ -439,6 +439,30 @@ internal static class NpmrcReader
             sink.Add(RuleCatalog.TlsVerificationDisabled, doc.Lines[lastStrictSsl.LineIndex].Number, doc.Column(lastStrictSsl.LineIndex, v.Start),
                 doc.Column(lastStrictSsl.LineIndex, v.End), "strict-ssl", "strict-ssl=" + v.Text, shown, Messages.TlsDisabled("strict-ssl", shown));
         }
+    }
+
+    /// <summary>
+    /// npm's expansion rules on a value; an unquoted value that still carries its quotes around a reference
+    /// (<c>"${X}" # c</c>, semantics S9) is broken: npm sends the quotes too.
+    /// </summary>
+    internal static ValueInfo Classify(Parsed value)
+    {
+        string t = value.Text;
+        if (!value.Quoted && t.Length >= 2 && (t[0] == '"' || t[0] == '\'') && t[t.Length - 1] == t[0])
+        {
+            var inner = ReferenceSyntax.ClassifyNpmrc(t.Substring(1, t.Length - 2));
+            if (inner.Class is ValueClass.PureReference or ValueClass.BrokenReference)
+            {
+                return new ValueInfo
+                {
+                    Class = ValueClass.BrokenReference,
+                    BrokenForm = "a quoted reference followed by a comment, so npm keeps and sends the quotes",
+                    Shown = t.Substring(0, 1) + inner.Shown + t.Substring(0, 1),
+                };
+            }
+        }
+
+        return ReferenceSyntax.ClassifyNpmrc(t);
     }
 
     private static bool HasSetting(Parsed value) =>
@@ -637,7 +661,7 @@ internal static class NpmrcReader
         var kind = KindOf(key.Text, out string name);
         if (kind is CredentialKind.Token or CredentialKind.Basic)
         {
-            var info = ReferenceSyntax.ClassifyNpmrc(value.Text);
+            var info = Classify(value);
             if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value.Text))
             {
                 string what = kind == CredentialKind.Token ? ValueShapes.DescribeToken(value.Text) : ValueShapes.DescribeBasic(name, value.Text);

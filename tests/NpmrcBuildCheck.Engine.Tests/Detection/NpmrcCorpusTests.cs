@@ -107,6 +107,10 @@ public sealed class NpmrcCorpusTests
     [DataRow("//r.example.com/:_authToken=\"«$NPM_TOKEN»\"", "NPMRC007")]
     [DataRow("//r.example.com/:_authToken=«$(NPM_TOKEN)»", "NPMRC007")]
     [DataRow("//r.example.com/:_password=«%NPM_PASSWORD%»", "NPMRC007")]
+    [DataRow("//r.example.com/:_authToken=«\"${NPM_TOKEN}\"» # quotes are sent (S9)", "NPMRC007")]
+    [DataRow("//r.example.com/:_authToken=«'${NPM_TOKEN}'» ; c", "NPMRC007")]
+    [DataRow("//r.example.com/:_authToken=«${SET??}»", "NPMRC007")]
+    [DataRow("//r.example.com/:_authToken=«${}»", "NPMRC007")]
     [DataRow("//r.example.com/:_authToken=${NPM_TOKEN:-«{O}»}", "NPMRC001 NPMRC007")]
     [DataRow("«_authToken»=«$NPM_TOKEN»", "NPMRC007 NPMRC008")]
     // NPMRC008: unscoped credential keys.
