@@ -7,7 +7,7 @@ namespace NpmrcBuildCheck.Detection;
 /// <summary>Collects one file's findings and remembers which spans hold an already reported secret.</summary>
 internal sealed class FindingSink
 {
-    private readonly List<(int Line, int Start, int End)> claimed = new();
+    private readonly Dictionary<int, List<(int Start, int End)>> claimed = new();
 
     public FindingSink(string path) => Path = path;
 
@@ -21,16 +21,27 @@ internal sealed class FindingSink
         Items.Add(new Finding(rule, Path, line, column, line, endColumn, key, redacted, Fingerprints.DigestSubject(subject), message));
         if (RuleCatalog.IsCredentialRule(rule) || rule == RuleCatalog.UnexpandedEnvReference)
         {
-            claimed.Add((line, column, endColumn));
+            if (!claimed.TryGetValue(line, out var spans))
+            {
+                spans = new List<(int Start, int End)>();
+                claimed[line] = spans;
+            }
+
+            spans.Add((column, endColumn));
         }
     }
 
     /// <summary>True when a credential finding already covers part of this span.</summary>
     public bool IsClaimed(int line, int column, int endColumn)
     {
-        foreach (var c in claimed)
+        if (!claimed.TryGetValue(line, out var spans))
         {
-            if (c.Line == line && column < c.End && c.Start < endColumn)
+            return false;
+        }
+
+        foreach (var c in spans)
+        {
+            if (column < c.End && c.Start < endColumn)
             {
                 return true;
             }

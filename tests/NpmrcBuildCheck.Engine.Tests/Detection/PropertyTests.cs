@@ -163,7 +163,7 @@ public sealed class PathologicalInputTests
     [Timeout(60000, CooperativeCancellation = true)]
     public void LongHostileValuesStayLinear()
     {
-        string[] bodies = { "${", "${-", "$(", "%a b", "\\${x", "://a:b", "npm_", "_authToken=", "NPM_TOKEN=\"", "#{", "{\"a\":[", "'" };
+        string[] bodies = { Harness.Expand("{T}\n"), Harness.Expand("NPM_TOKEN={O}\n"), "${", "${-", "$(", "%a b", "\\${x", "://a:b", "npm_", "_authToken=", "NPM_TOKEN=\"", "#{", "{\"a\":[", "'" };
         foreach (var kind in (FileKind[])System.Enum.GetValues(typeof(FileKind)))
         {
             foreach (var body in bodies)
