@@ -16,7 +16,7 @@ internal enum ValueClass
     /// <summary>Only references the tool does not expand (<c>$VAR</c>, <c>%VAR%</c>, <c>${VAR:-x}</c>…): broken, not a secret.</summary>
     BrokenReference,
 
-    /// <summary>Literal text: a secret when under a credential key.</summary>
+    /// <summary>Literal text (letters or digits outside references): a secret when under a credential key.</summary>
     Literal,
 }
 
@@ -74,7 +74,6 @@ internal static class ReferenceSyntax
                     }
                 }
 
-                literalChars += j - i;
                 shown.Append(v, i, j - i);
                 i = j;
                 continue;
@@ -88,7 +87,6 @@ internal static class ReferenceSyntax
                     int close = lastBrace > i + 1 ? braces.Next(v, i + 2) : -1;
                     if (close < 0)
                     {
-                        literalChars++;
                         shown.Append(c);
                         i++;
                         continue;
@@ -175,7 +173,7 @@ internal static class ReferenceSyntax
                 }
             }
 
-            if (!Js.IsWhiteSpace(c))
+            if (char.IsLetterOrDigit(c))
             {
                 literalChars++;
             }
@@ -245,14 +243,18 @@ internal static class ReferenceSyntax
                         continue;
                     }
 
-                    literalChars += close + 1 - i;
+                    for (int k = i; k <= close; k++)
+                    {
+                        literalChars += char.IsLetterOrDigit(v[k]) ? 1 : 0;
+                    }
+
                     shown.Append(v, i, close + 1 - i);
                     i = close + 1;
                     continue;
                 }
             }
 
-            if (!Js.IsWhiteSpace(v[i]))
+            if (char.IsLetterOrDigit(v[i]))
             {
                 literalChars++;
             }

@@ -128,6 +128,7 @@ public sealed class NpmrcCorpusTests
     [DataRow("//r.example.com/:_authToken=${NPM_TOKEN?}", "")]
     [DataRow("//${HOST}/:_authToken=${NPM_TOKEN}", "")]
     [DataRow("//r.example.com/:_authToken=${A}${B}", "")]
+    [DataRow("//r.example.com/:_auth=${NPM_USER}:${NPM_PASS}", "")]
     [DataRow("//r.example.com/:_authToken=${A${SET}}", "")]
     [DataRow("//r.example.com/:_authToken=", "")]
     [DataRow("//r.example.com/:_authToken=  ", "")]
