@@ -114,12 +114,12 @@ internal static class ReferenceSyntax
                     if (fb > 0 && IsEnvName(inner.Substring(0, fb)))
                     {
                         info.BrokenForm ??= "${VAR:-default}";
-                        AddFallback(info, shown, v, i, fb + 2, inner.Length - fb - 2, ":-");
+                        AddFallback(info, shown, v, i, fb + 2, inner.Length - fb - 2);
                     }
                     else if (dash > 0 && IsEnvName(inner.Substring(0, dash)))
                     {
                         info.BrokenForm ??= "${VAR-default}";
-                        AddFallback(info, shown, v, i, dash + 1, inner.Length - dash - 1, "-");
+                        AddFallback(info, shown, v, i, dash + 1, inner.Length - dash - 1);
                     }
                     else
                     {
@@ -228,11 +228,11 @@ internal static class ReferenceSyntax
                         pure = true;
                         if (fb > 0)
                         {
-                            AddFallback(info, shown, v, i, fb + 2, inner.Length - fb - 2, ":-");
+                            AddFallback(info, shown, v, i, fb + 2, inner.Length - fb - 2);
                         }
                         else if (dash > 0)
                         {
-                            AddFallback(info, shown, v, i, dash + 1, inner.Length - dash - 1, "-");
+                            AddFallback(info, shown, v, i, dash + 1, inner.Length - dash - 1);
                         }
                         else
                         {
@@ -317,11 +317,11 @@ internal static class ReferenceSyntax
 
     private static bool IsNameChar(char c) => IsNameStart(c) || (c >= '0' && c <= '9');
 
-    private static void AddFallback(ValueInfo info, System.Text.StringBuilder shown, string v, int refStart, int offsetInInner, int length, string op)
+    private static void AddFallback(ValueInfo info, System.Text.StringBuilder shown, string v, int refStart, int offsetInInner, int length)
     {
         int innerStart = refStart + 2;
         int fallbackStart = innerStart + offsetInInner;
-        shown.Append(v, refStart, fallbackStart - refStart - 0);
+        shown.Append(v, refStart, fallbackStart - refStart);
         if (length > 0)
         {
             info.Fallbacks.Add((fallbackStart, length));
@@ -329,6 +329,5 @@ internal static class ReferenceSyntax
         }
 
         shown.Append('}');
-        _ = op;
     }
 }

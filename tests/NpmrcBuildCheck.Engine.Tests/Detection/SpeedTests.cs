@@ -10,6 +10,7 @@ using NpmrcBuildCheck.TestSupport;
 namespace NpmrcBuildCheck.Engine.Tests.Detection;
 
 [TestClass]
+[DoNotParallelize]
 public sealed class SpeedTests
 {
     public TestContext TestContext { get; set; } = null!;
