@@ -64,6 +64,9 @@ internal static class NpmrcReader
         public Parsed Value { get; set; }
 
         public string? Section { get; set; }
+
+        /// <summary>npm's line regex fails on a value holding U+2028/U+2029, so npm drops the line (S5).</summary>
+        public bool DroppedByNpm { get; set; }
     }
 
     public static void Read(DecodedText doc, FindingSink sink, int[] commentStart)
@@ -152,6 +155,16 @@ internal static class NpmrcReader
                 }
             }
 
+            bool dropped = false;
+            for (int k = eq + 1; eq >= 0 && k < e; k++)
+            {
+                if (text[k] == '\u2028' || text[k] == '\u2029')
+                {
+                    dropped = true;
+                    break;
+                }
+            }
+
             entries.Add(new Entry
             {
                 LineIndex = li,
@@ -160,6 +173,7 @@ internal static class NpmrcReader
                 KeyEnd = key.End,
                 Value = value,
                 Section = section,
+                DroppedByNpm = dropped,
             });
         }
 
@@ -347,7 +361,7 @@ internal static class NpmrcReader
             var value = entry.Value;
             var kind = KindOf(key, out string name);
 
-            if (entry.Section == null)
+            if (entry.Section == null && !entry.DroppedByNpm)
             {
                 if (IsRegistryKey(key))
                 {
@@ -406,7 +420,7 @@ internal static class NpmrcReader
             }
 
             // NPMRC008: unscoped credential key at the top level.
-            if (entry.Section == null && kind != CredentialKind.None && !key.StartsWith("//", StringComparison.Ordinal) && key.IndexOf(':') < 0
+            if (entry.Section == null && !entry.DroppedByNpm && kind != CredentialKind.None && !key.StartsWith("//", StringComparison.Ordinal) && key.IndexOf(':') < 0
                 && name.ToLowerInvariant() is "_authtoken" or "_auth" or "_password" or "username" && HasSetting(value))
             {
                 string target = NerfDart(lastRegistryDefault?.Value.Text) ?? "//registry.npmjs.org/";

@@ -175,6 +175,8 @@ public sealed class NpmrcCorpusTests
     [DataRow("[sec]\nstrict-ssl=false", "")]
     [DataRow("[s]\nk=v\n[s2] ; c\nstrict-ssl=false", "")]
     [DataRow("strict-ssl=false\nstrict-ssl=true", "")]
+    [DataRow("strict-ssl=false\u2028", "")]
+    [DataRow("//r.example.com/:_authToken=«{O}»\u2028", "NPMRC001")]
     [DataRow("=//r.example.com/:_authToken", "")]
     [DataRow("k=abc\\\ndef=1", "")]
     [DataRow("package-lock=false\nsave-exact=true\nengine-strict=true", "")]
