@@ -106,3 +106,45 @@ public sealed class NpmGoldenTests
         Assert.IsGreaterThan(50, disabled);
     }
 }
+
+[TestClass]
+public sealed class NpmEnvReplaceGoldenTests
+{
+    private static string CorpusPath(string name, [CallerFilePath] string source = "") =>
+        Path.Combine(Path.GetDirectoryName(source)!, "..", "Corpus", name);
+
+    /// <summary>
+    /// A value classified as a pure reference has no letter or digit left once npm has expanded it; a
+    /// literal one does; a broken one leaves text behind; an empty one expands nothing.
+    /// </summary>
+    [TestMethod]
+    public void ClassificationAgreesWithNpmsEnvReplace()
+    {
+        using var golden = JsonDocument.Parse(File.ReadAllText(CorpusPath("env-replace-golden.json")));
+        var report = new StringBuilder();
+        int differ = 0, total = 0;
+        foreach (var c in golden.RootElement.GetProperty("cases").EnumerateArray())
+        {
+            total++;
+            string v = c.GetProperty("v").GetString()!;
+            string r = c.GetProperty("r").GetString()!;
+            string left = r.Replace("\u0001", string.Empty);
+            bool alnum = left.Any(char.IsLetterOrDigit);
+            bool ok = ReferenceSyntax.ClassifyNpmrc(v).Class switch
+            {
+                ValueClass.PureReference => !alnum,
+                ValueClass.Literal => alnum,
+                ValueClass.BrokenReference => left.Length > 0,
+                _ => !alnum && r.IndexOf('\u0001') < 0,
+            };
+            if (!ok)
+            {
+                differ++;
+                report.AppendLine($"{JsonSerializer.Serialize(v)} -> {JsonSerializer.Serialize(r)}");
+            }
+        }
+
+        Assert.AreEqual(0, differ, $"{differ} of {total} differ:\n{report}");
+        Assert.IsGreaterThan(1000, total);
+    }
+}
