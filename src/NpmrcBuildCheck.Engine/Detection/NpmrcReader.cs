@@ -391,7 +391,8 @@ internal static class NpmrcReader
             if (kind is CredentialKind.Token or CredentialKind.Basic && value.HasText)
             {
                 var info = Classify(value);
-                if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value.Text))
+                if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value.Text)
+                    && !(kind == CredentialKind.Basic && ValueShapes.IsPlaceholderCredential(value.Text)))
                 {
                     bool paired = name.Equals("_password", StringComparison.OrdinalIgnoreCase)
                         && usernamePrefixes.Contains(entry.Section + "\n" + entry.Key.Substring(0, entry.Key.Length - name.Length));
@@ -676,7 +677,8 @@ internal static class NpmrcReader
         if (kind is CredentialKind.Token or CredentialKind.Basic)
         {
             var info = Classify(value);
-            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value.Text))
+            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value.Text)
+                && !(kind == CredentialKind.Basic && ValueShapes.IsPlaceholderCredential(value.Text)))
             {
                 string what = kind == CredentialKind.Token ? ValueShapes.DescribeToken(value.Text) : ValueShapes.DescribeBasic(name, value.Text);
                 AddCommented(doc, sink, lineIndex, value.Start, value.End, safeKey, what, value.Text);

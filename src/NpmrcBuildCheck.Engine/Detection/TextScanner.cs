@@ -544,7 +544,7 @@ internal static class TextScanner
             }
         }
 
-        if (ValueShapes.IsPlaceholder(v) || ValueShapes.IsUpperSnakeName(v))
+        if (ValueShapes.IsPlaceholder(v) || ValueShapes.IsUpperSnakeName(v) || ValueShapes.IsPlaceholderCredential(v))
         {
             return false;
         }

@@ -106,6 +106,27 @@ internal static class ValueShapes
         return IsUpperSnakeName(t);
     }
 
+    /// <summary>
+    /// A placeholder once decoded: base64 (or plain) <c>user:password</c> whose parts are both placeholders
+    /// (<c>username:password</c>, <c>foo:bar</c>), or base64 of a placeholder word.
+    /// </summary>
+    public static bool IsPlaceholderCredential(string value)
+    {
+        string? decoded = TryBase64(value) ?? (value.IndexOf(':') > 0 ? value : null);
+        if (decoded == null)
+        {
+            return false;
+        }
+
+        int colon = decoded.IndexOf(':');
+        if (colon > 0)
+        {
+            return IsPlaceholder(decoded.Substring(0, colon)) && IsPlaceholder(decoded.Substring(colon + 1));
+        }
+
+        return IsPlaceholder(decoded);
+    }
+
     /// <summary>An environment-variable-like name such as <c>NPM_TOKEN</c> (upper case with at least one underscore).</summary>
     public static bool IsUpperSnakeName(string t)
     {

@@ -254,7 +254,8 @@ internal static class YarnrcYmlReader
         {
             bool token = name == "npmauthtoken";
             var info = ReferenceSyntax.ClassifyYarn(value);
-            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value) && !IsDollarName(value))
+            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value) && !IsDollarName(value)
+                && !(!token && ValueShapes.IsPlaceholderCredential(value)))
             {
                 AddCredential(doc, sink, li, scalar.Start, scalar.End, safeKey, token, value);
             }

@@ -34,6 +34,7 @@ public sealed class OtherConfigCorpusTests
     [DataRow("npmAuthToken: \"${NPM_TOKEN:-}\"", "")]
     [DataRow("npmAuthToken: \"${NPM_TOKEN-}\"", "")]
     [DataRow("npmAuthToken: $NPM_TOKEN", "")]
+    [DataRow("npmAuthIdent: \"username:password\"", "")]
     [DataRow("npmAuthIdent: \"${NPM_USER}:${NPM_PASS}\"", "")]
     [DataRow("npmAuthToken: \"${NPM_TOKEN-}${OTHER}\"", "")]
     [DataRow("npmAuthToken: \"<YOUR_TOKEN>\"", "")]

@@ -73,6 +73,7 @@ public sealed class TextCorpusTests
     [DataRow("NPM_TOKEN=xxxxxxxxxxxxxxxx", "")]
     [DataRow("NPM_TOKEN=YOUR_NPM_TOKEN", "")]
     [DataRow("NPM_TOKEN=changeme", "")]
+    [DataRow("'//basic.auth.only.foo.com/:_auth': 'dXNlcm5hbWU6cGFzc3dvcmQ=',", "")]
     [DataRow("NPM_TOKEN=REPLACE_ME", "")]
     [DataRow("NPM_TOKEN=", "")]
     [DataRow("NPM_TOKEN=\"\"", "")]
