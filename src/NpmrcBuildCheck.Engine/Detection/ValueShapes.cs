@@ -21,7 +21,7 @@ internal static class ValueShapes
         "changeme", "replaceme", "replacewith", "placeholder", "tokenhere", "passwordhere", "secrethere", "insertyour", "enteryour",
         "putyour", "pasteyour", "addyour", "redacted", "yourtoken", "yournpm", "yourpat", "yourpassword", "yourauth", "yoursecret",
         "yourapikey", "yourpersonalaccesstoken", "base64encoded", "encodedpersonalaccesstoken", "notarealtoken", "faketoken", "dummytoken",
-        "exampletoken", "sampletoken",
+        "exampletoken", "sampletoken", "notmyreal", "notreal", "notasecret", "notsecret",
     };
 
     private static readonly string[] PublicPrefixes = { "npm_", "npms_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-" };
@@ -107,7 +107,7 @@ internal static class ValueShapes
     }
 
     /// <summary>
-    /// A placeholder once decoded: base64 (or plain) <c>user:password</c> whose parts are both placeholders
+    /// A placeholder once decoded: base64 (or plain) <c>user:password</c> whose password is a placeholder
     /// (<c>username:password</c>, <c>foo:bar</c>), or base64 of a placeholder word.
     /// </summary>
     public static bool IsPlaceholderCredential(string value)
@@ -121,7 +121,8 @@ internal static class ValueShapes
         int colon = decoded.IndexOf(':');
         if (colon > 0)
         {
-            return IsPlaceholder(decoded.Substring(0, colon)) && IsPlaceholder(decoded.Substring(colon + 1));
+            // The user name is not secret: the password decides.
+            return IsPlaceholder(decoded.Substring(colon + 1));
         }
 
         return IsPlaceholder(decoded);

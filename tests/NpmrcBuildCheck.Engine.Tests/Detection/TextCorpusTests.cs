@@ -74,6 +74,7 @@ public sealed class TextCorpusTests
     [DataRow("NPM_TOKEN=YOUR_NPM_TOKEN", "")]
     [DataRow("NPM_TOKEN=changeme", "")]
     [DataRow("'//basic.auth.only.foo.com/:_auth': 'dXNlcm5hbWU6cGFzc3dvcmQ=',", "")]
+    [DataRow("'//basic.auth.only.foo.com:_auth': 'aXNhYWNzOm5vdCBteSByZWFsIHBhc3N3b3Jk',", "")]
     [DataRow("NPM_TOKEN=REPLACE_ME", "")]
     [DataRow("NPM_TOKEN=", "")]
     [DataRow("NPM_TOKEN=\"\"", "")]
