@@ -18,7 +18,8 @@ internal sealed class FindingSink
     /// <summary>Adds a finding on one line. <paramref name="subject"/> is digested, never stored.</summary>
     public void Add(Rule rule, int line, int column, int endColumn, string? key, string subject, string redacted, string message)
     {
-        Items.Add(new Finding(rule, Path, line, column, line, endColumn, key, redacted, Fingerprints.DigestSubject(subject), message));
+        Items.Add(new Finding(rule, Path, line, column, line, endColumn, key == null ? null : OneLine(key), OneLine(redacted),
+            Fingerprints.DigestSubject(subject), OneLine(message)));
         if (RuleCatalog.IsCredentialRule(rule) || rule == RuleCatalog.UnexpandedEnvReference)
         {
             if (!claimed.TryGetValue(line, out var spans))
@@ -29,6 +30,29 @@ internal sealed class FindingSink
 
             spans.Add((column, endColumn));
         }
+    }
+
+    /// <summary>Messages, keys and redacted forms are single-line: control characters become spaces.</summary>
+    private static string OneLine(string text)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsControl(c) || c == '\u2028' || c == '\u2029')
+            {
+                var chars = text.ToCharArray();
+                for (int i = 0; i < chars.Length; i++)
+                {
+                    if (char.IsControl(chars[i]) || chars[i] == '\u2028' || chars[i] == '\u2029')
+                    {
+                        chars[i] = ' ';
+                    }
+                }
+
+                return new string(chars);
+            }
+        }
+
+        return text;
     }
 
     /// <summary>True when a credential finding already covers part of this span.</summary>

@@ -39,14 +39,17 @@ public sealed class PropertyTests
     public void RandomTextFromConfigCharactersNeverThrows()
     {
         var chars = Gen.Char["=#;:\"'\\[]{}$%@/ \t\r\n\uFEFF\u00A0_-.abcNPMTOKEN01uth?,<>*"];
-        Gen.Select(Gen.Int[0, Kinds.Length - 1], Gen.String[chars, 0, 300]).Sample((k, text) =>
+        var prefixes = Gen.OneOf("", "//r/:_authToken=", "//r/:_auth=\"", "npmAuthToken: \"", "[install]\nregistry = { token = \"", "registry=http://u:", "strict-ssl=");
+        Gen.Select(Gen.Int[0, Kinds.Length - 1], prefixes, Gen.String[chars, 0, 300]).Sample((k, prefix, body) =>
         {
+            string text = prefix + body;
             var findings = new List<Finding>();
             ContentDetector.Detect("f", Kinds[k], Encoding.UTF8.GetBytes(text), findings);
             Assert.IsFalse(findings.Any(f => f.Rule.Code == "NPMRC900"), Harness.Describe(findings));
             foreach (var f in findings)
             {
                 Assert.IsTrue(f.Line >= 1 && f.Column >= 1 && f.EndColumn >= f.Column, Harness.Describe(findings));
+                Assert.IsFalse(f.Message.Contains('\n') || f.Message.Contains('\r') || f.Redacted.Contains('\n') || (f.Key ?? string.Empty).Contains('\n'), Harness.Describe(findings));
             }
         }, iter: 3000, threads: 1);
     }
