@@ -383,6 +383,11 @@ internal static class TextScanner
         if (quotedName)
         {
             j++;
+            if (j < line.Length && line[j] == ']')
+            {
+                // process.env["NPM_TOKEN"] = "…", os.environ['NPM_TOKEN'] = '…'
+                j++;
+            }
         }
 
         int ws = j;
