@@ -412,6 +412,18 @@ internal static class NpmrcReader
                 }
             }
 
+            // An environment-style NPM_TOKEN=… written into the file.
+            if (kind == CredentialKind.None && value.Kind == ValueKind.String && TextScanner.VariableNames.Contains(key)
+                && Classify(value).Class == ValueClass.Literal && TextScanner.IsSecretLike(value.Text))
+            {
+                int col = doc.Column(entry.LineIndex, value.Start), endCol = doc.Column(entry.LineIndex, value.End);
+                if (!sink.IsClaimed(line.Number, col, endCol))
+                {
+                    string redacted = Redaction.Redact(value.Text);
+                    sink.Add(RuleCatalog.NpmAccessToken, line.Number, col, endCol, safeKey, value.Text, redacted, Messages.TokenVariable(safeKey, redacted));
+                }
+            }
+
             if (value.Kind == ValueKind.String && value.Text.IndexOf("://", StringComparison.Ordinal) >= 0)
             {
                 foreach (var cred in ValueShapes.FindUrlCredentials(text, value.Start, value.End))

@@ -14,7 +14,7 @@ namespace NpmrcBuildCheck.Detection;
 /// </summary>
 internal static class TextScanner
 {
-    private static readonly HashSet<string> VariableNames = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> VariableNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "NPM_TOKEN", "NPM_AUTH_TOKEN", "NPM_AUTHTOKEN", "NODE_AUTH_TOKEN", "NPM_PUBLISH_TOKEN", "NPM_REGISTRY_TOKEN",
         "YARN_NPM_AUTH_TOKEN", "YARN_NPM_AUTH_IDENT", "npmAuthToken", "npmAuthIdent", "NPM_CONFIG_TOKEN",

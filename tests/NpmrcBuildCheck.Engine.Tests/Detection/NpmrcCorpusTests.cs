@@ -60,6 +60,8 @@ public sealed class NpmrcCorpusTests
     [DataRow("registry=https://r.example.com/«{T}»/", "NPMRC003")]
     [DataRow("init-author-name=«{T}»", "NPMRC003")]
     [DataRow("npm_garbage_line «{T}»", "NPMRC003")]
+    [DataRow("NPM_TOKEN=«{O}»", "NPMRC003")]
+    [DataRow("NPM_TOKEN=${NPM_TOKEN}", "")]
     // NPMRC004: comments.
     [DataRow("# //r.example.com/:_authToken=«{O}»", "NPMRC004")]
     [DataRow(";_authToken=«{O}»", "NPMRC004")]
