@@ -1,15 +1,14 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Rules;
-using NpmrcBuildCheck.Tokens;
+using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Detection;
 
 /// <summary>
 /// Entry point of detection for one file: picks the reader for the file kind and applies
-/// inline suppressions. Pure: bytes in, findings out.
+/// inline suppressions. Pure: bytes in, findings out. Never throws.
 /// </summary>
 public static class ContentDetector
 {
@@ -20,34 +19,140 @@ public static class ContentDetector
     /// <param name="findings">Receives the findings.</param>
     public static void Detect(string relativePath, FileKind kind, ReadOnlySpan<byte> content, ICollection<Finding> findings)
     {
-        // Placeholder reader until the full parsers land: literal _authToken and http registries in .npmrc.
-        string text = Encoding.UTF8.GetString(content.ToArray());
-        string[] lines = text.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
+        var sink = new FindingSink(relativePath ?? string.Empty);
+        try
         {
-            string line = lines[i].TrimEnd('\r');
-            int eq = line.IndexOf('=');
-            if (kind != FileKind.Npmrc || eq < 0 || line.TrimStart().StartsWith("#", StringComparison.Ordinal))
+            DecodedText? doc = null;
+            switch (kind)
             {
-                continue;
+                case FileKind.Npmrc:
+                case FileKind.Yarnrc:
+                case FileKind.YarnrcYml:
+                case FileKind.Bunfig:
+                    doc = DecodedText.Decode(content);
+                    ReadConfig(doc, kind, sink);
+                    break;
+                case FileKind.Lockfile:
+                    doc = DecodedText.Decode(content);
+                    LockfileReader.Read(doc, sink);
+                    break;
+                default:
+                    if (DecodedText.DetectEncoding(content, out _) != SourceEncoding.Utf8)
+                    {
+                        doc = DecodedText.Decode(content);
+                        TextScanner.ScanDecoded(doc, sink);
+                    }
+                    else
+                    {
+                        TextScanner.ScanBytes(content, sink);
+                    }
+
+                    if (IsPackageJson(relativePath))
+                    {
+                        doc ??= DecodedText.Decode(content);
+                        PackageJsonReader.Read(doc, sink);
+                    }
+
+                    break;
             }
 
-            string key = line.Substring(0, eq).Trim();
-            string value = line.Substring(eq + 1).Trim();
-            int column = line.IndexOf(value, eq + 1, StringComparison.Ordinal) + 1;
-            if (key.EndsWith("_authToken", StringComparison.Ordinal) && value.Length > 0 && !value.StartsWith("${", StringComparison.Ordinal))
+            if (sink.Items.Count > 0)
             {
-                findings.Add(new Finding(RuleCatalog.HardCodedAuthToken, relativePath, i + 1, column, i + 1, column + value.Length, key,
-                    Redaction.Redact(value), Fingerprints.DigestSubject(value),
-                    $"Hard-coded auth token in '{key}' ({Redaction.Redact(value)}). Revoke it, then use ${{NPM_TOKEN}}."));
-            }
-            else if (key.EndsWith("registry", StringComparison.Ordinal) && value.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
-            {
-                findings.Add(new Finding(RuleCatalog.InsecureRegistry, relativePath, i + 1, column, i + 1, column + value.Length, key,
-                    value, Fingerprints.DigestSubject(value), $"Registry '{value}' uses plain http. Use https."));
+                ApplySuppressions(sink, doc, content);
             }
         }
+        catch (Exception ex)
+        {
+            sink.Items.Add(new Finding(RuleCatalog.ScanProblem, sink.Path, 1, 1, 1, 1, null, string.Empty,
+                Fingerprints.DigestSubject("internal:" + ex.GetType().FullName), Messages.InternalFailure(ex.GetType().Name)));
+        }
 
-        _ = NpmToken.Prefix;
+        foreach (var finding in sink.Items)
+        {
+            findings.Add(finding);
+        }
+    }
+
+    private static bool IsPackageJson(string? path) =>
+        path != null && (path == "package.json" || path.EndsWith("/package.json", StringComparison.Ordinal) || path.EndsWith("\\package.json", StringComparison.Ordinal));
+
+    private static void ReadConfig(DecodedText doc, FileKind kind, FindingSink sink)
+    {
+        var commentStart = new int[doc.Lines.Count];
+        for (int i = 0; i < commentStart.Length; i++)
+        {
+            commentStart[i] = -1;
+        }
+
+        switch (kind)
+        {
+            case FileKind.Npmrc:
+                NpmrcReader.Read(doc, sink, commentStart);
+                break;
+            case FileKind.Yarnrc:
+                YarnrcReader.Read(doc, sink, commentStart);
+                break;
+            case FileKind.YarnrcYml:
+                YarnrcYmlReader.Read(doc, sink, commentStart);
+                break;
+            default:
+                BunfigReader.Read(doc, sink, commentStart);
+                break;
+        }
+
+        TextScanner.TokenPass(doc, sink, commentStart);
+        string name = kind switch
+        {
+            FileKind.Npmrc => ".npmrc",
+            FileKind.Yarnrc => ".yarnrc",
+            FileKind.YarnrcYml => ".yarnrc.yml",
+            _ => "bunfig.toml",
+        };
+
+        if (doc.Encoding != SourceEncoding.Utf8)
+        {
+            sink.Add(RuleCatalog.UnreadableConfigFile, 1, 1, 1, null, "encoding:utf-16", "UTF-16", Messages.Utf16(name));
+        }
+        else if (doc.FirstInvalidUtf8 >= 0)
+        {
+            int li = doc.LineIndexOf(CharIndexOfFirstReplacement(doc.Text));
+            int line = doc.Lines[li].Number;
+            sink.Add(RuleCatalog.UnreadableConfigFile, line, 1, 1, null, "encoding:invalid-utf-8", "invalid UTF-8", Messages.InvalidUtf8(name, line));
+        }
+    }
+
+    private static int CharIndexOfFirstReplacement(string text)
+    {
+        int at = text.IndexOf('\uFFFD');
+        return at < 0 ? 0 : at;
+    }
+
+    private static void ApplySuppressions(FindingSink sink, DecodedText? doc, ReadOnlySpan<byte> content)
+    {
+        if (doc != null)
+        {
+            if (doc.Text.IndexOf(Suppressions.Marker, StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                return;
+            }
+
+            var byNumber = new Dictionary<int, int>();
+            for (int i = 0; i < doc.Lines.Count; i++)
+            {
+                byNumber[doc.Lines[i].Number] = i;
+            }
+
+            Suppressions.Apply(sink.Items, n => byNumber.TryGetValue(n, out int li) ? doc.LineText(li) : null);
+            return;
+        }
+
+        if (content.IndexOf("npmrc-buildcheck-ignore"u8) < 0 && content.IndexOf("NPMRC-BUILDCHECK-IGNORE"u8) < 0)
+        {
+            return;
+        }
+
+        // Text files: lines break at LF only, as in the byte scan.
+        string[] lines = Utf8.GetString(content).Split('\n');
+        Suppressions.Apply(sink.Items, n => n >= 1 && n <= lines.Length ? lines[n - 1].TrimEnd('\r') : null);
     }
 }

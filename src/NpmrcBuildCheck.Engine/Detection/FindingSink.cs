@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using NpmrcBuildCheck.Findings;
+using NpmrcBuildCheck.Rules;
+
+namespace NpmrcBuildCheck.Detection;
+
+/// <summary>Collects one file's findings and remembers which spans hold an already reported secret.</summary>
+internal sealed class FindingSink
+{
+    private readonly Dictionary<int, List<(int Start, int End)>> claimed = new();
+
+    public FindingSink(string path) => Path = path;
+
+    public string Path { get; }
+
+    public List<Finding> Items { get; } = new();
+
+    /// <summary>Adds a finding on one line. <paramref name="subject"/> is digested, never stored.</summary>
+    public void Add(Rule rule, int line, int column, int endColumn, string? key, string subject, string redacted, string message)
+    {
+        Items.Add(new Finding(rule, Path, line, column, line, endColumn, key == null ? null : OneLine(key), OneLine(redacted),
+            Fingerprints.DigestSubject(subject), OneLine(message)));
+        if (RuleCatalog.IsCredentialRule(rule) || rule == RuleCatalog.UnexpandedEnvReference)
+        {
+            if (!claimed.TryGetValue(line, out var spans))
+            {
+                spans = new List<(int Start, int End)>();
+                claimed[line] = spans;
+            }
+
+            spans.Add((column, endColumn));
+        }
+    }
+
+    /// <summary>Messages, keys and redacted forms are single-line: control characters become spaces.</summary>
+    private static string OneLine(string text)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsControl(c) || c == '\u2028' || c == '\u2029')
+            {
+                var chars = text.ToCharArray();
+                for (int i = 0; i < chars.Length; i++)
+                {
+                    if (char.IsControl(chars[i]) || chars[i] == '\u2028' || chars[i] == '\u2029')
+                    {
+                        chars[i] = ' ';
+                    }
+                }
+
+                return new string(chars);
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>True when a credential finding already covers part of this span.</summary>
+    public bool IsClaimed(int line, int column, int endColumn)
+    {
+        if (!claimed.TryGetValue(line, out var spans))
+        {
+            return false;
+        }
+
+        foreach (var c in spans)
+        {
+            if (column < c.End && c.Start < endColumn)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,418 @@
+using System;
+using System.Collections.Generic;
+using NpmrcBuildCheck.Findings;
+using NpmrcBuildCheck.Rules;
+using NpmrcBuildCheck.Text;
+
+namespace NpmrcBuildCheck.Detection;
+
+/// <summary>
+/// A small indentation-based YAML reader for the shapes of Yarn Berry's <c>.yarnrc.yml</c> (block maps,
+/// plain/quoted scalars, <c>#</c> comments after whitespace), applying NPMRC001/002/004/005/006.
+/// </summary>
+internal static class YarnrcYmlReader
+{
+    internal readonly struct Scalar
+    {
+        public Scalar(string value, int start, int end, int commentAt, bool structured)
+        {
+            Value = value;
+            Start = start;
+            End = end;
+            CommentAt = commentAt;
+            Structured = structured;
+        }
+
+        public string Value { get; }
+
+        public int Start { get; }
+
+        public int End { get; }
+
+        public int CommentAt { get; }
+
+        /// <summary>A flow collection or block scalar: not read.</summary>
+        public bool Structured { get; }
+    }
+
+    public static void Read(DecodedText doc, FindingSink sink, int[] commentStart)
+    {
+        string text = doc.Text;
+        var stack = new List<(int Indent, string Key)>();
+        for (int li = 0; li < doc.Lines.Count; li++)
+        {
+            var line = doc.Lines[li];
+            int s = line.Start, e = line.End;
+            int fs = s;
+            while (fs < e && (text[fs] == ' ' || text[fs] == '\t' || text[fs] == '\uFEFF'))
+            {
+                fs++;
+            }
+
+            if (fs == e)
+            {
+                continue;
+            }
+
+            int indent = fs - s;
+            if (text[fs] == '#')
+            {
+                commentStart[li] = indent;
+                CheckComment(doc, sink, li, fs);
+                continue;
+            }
+
+            if (text[fs] == '-' && (fs + 1 == e || text[fs + 1] == ' '))
+            {
+                continue;
+            }
+
+            if (!ParseKey(text, fs, e, out string key, out int afterColon))
+            {
+                continue;
+            }
+
+            while (stack.Count > 0 && stack[stack.Count - 1].Indent >= indent)
+            {
+                stack.RemoveAt(stack.Count - 1);
+            }
+
+            int v = afterColon;
+            while (v < e && (text[v] == ' ' || text[v] == '\t'))
+            {
+                v++;
+            }
+
+            if (v == e || text[v] == '#')
+            {
+                if (v < e)
+                {
+                    commentStart[li] = v - s;
+                }
+
+                stack.Add((indent, key));
+                continue;
+            }
+
+            var scalar = ParseScalar(text, v, e);
+            if (scalar.CommentAt >= 0)
+            {
+                commentStart[li] = scalar.CommentAt - s;
+            }
+
+            if (scalar.Structured)
+            {
+                continue;
+            }
+
+            var path = new List<string>(stack.Count + 1);
+            foreach (var item in stack)
+            {
+                path.Add(item.Key);
+            }
+
+            path.Add(key);
+            Apply(doc, sink, li, string.Join(".", path), key, scalar);
+        }
+    }
+
+    internal static bool ParseKey(string text, int fs, int e, out string key, out int afterColon)
+    {
+        key = string.Empty;
+        afterColon = -1;
+        int p;
+        if (text[fs] == '"' || text[fs] == '\'')
+        {
+            var quoted = ParseScalar(text, fs, e);
+            p = quoted.End + 1;
+            while (p < e && (text[p] == ' ' || text[p] == '\t'))
+            {
+                p++;
+            }
+
+            if (p >= e || text[p] != ':')
+            {
+                return false;
+            }
+
+            key = quoted.Value;
+            afterColon = p + 1;
+            return true;
+        }
+
+        p = fs;
+        while (p < e)
+        {
+            char c = text[p];
+            if (c == ':' && (p + 1 == e || text[p + 1] == ' ' || text[p + 1] == '\t'))
+            {
+                key = text.Substring(fs, p - fs).TrimEnd(' ', '\t');
+                afterColon = p + 1;
+                return key.Length > 0;
+            }
+
+            if (c == '#' && p > fs && (text[p - 1] == ' ' || text[p - 1] == '\t'))
+            {
+                return false;
+            }
+
+            p++;
+        }
+
+        return false;
+    }
+
+    internal static Scalar ParseScalar(string text, int v, int e)
+    {
+        char first = text[v];
+        if (first is '{' or '[' or '|' or '>' or '&' or '*' or '!')
+        {
+            return new Scalar(string.Empty, v, e, -1, true);
+        }
+
+        if (first == '"' || first == '\'')
+        {
+            var sb = new System.Text.StringBuilder();
+            int p = v + 1;
+            int close = -1;
+            while (p < e)
+            {
+                char c = text[p];
+                if (first == '"' && c == '\\' && p + 1 < e)
+                {
+                    char n = text[p + 1];
+                    sb.Append(n switch { 'n' => '\n', 't' => '\t', 'r' => '\r', '0' => '\0', _ => n });
+                    p += 2;
+                    continue;
+                }
+
+                if (c == first)
+                {
+                    if (first == '\'' && p + 1 < e && text[p + 1] == '\'')
+                    {
+                        sb.Append('\'');
+                        p += 2;
+                        continue;
+                    }
+
+                    close = p;
+                    break;
+                }
+
+                sb.Append(c);
+                p++;
+            }
+
+            int end = close < 0 ? e : close;
+            int comment = -1;
+            if (close >= 0)
+            {
+                int q = close + 1;
+                while (q < e && (text[q] == ' ' || text[q] == '\t'))
+                {
+                    q++;
+                }
+
+                if (q < e && text[q] == '#')
+                {
+                    comment = q;
+                }
+            }
+
+            return new Scalar(sb.ToString(), v + 1, end, comment, false);
+        }
+
+        int stop = e;
+        int commentAt = -1;
+        for (int p = v + 1; p < e; p++)
+        {
+            if (text[p] == '#' && (text[p - 1] == ' ' || text[p - 1] == '\t'))
+            {
+                stop = p;
+                commentAt = p;
+                break;
+            }
+        }
+
+        while (stop > v && (text[stop - 1] == ' ' || text[stop - 1] == '\t'))
+        {
+            stop--;
+        }
+
+        return new Scalar(text.Substring(v, stop - v), v, stop, commentAt, false);
+    }
+
+    private static void Apply(DecodedText doc, FindingSink sink, int li, string path, string key, Scalar scalar)
+    {
+        string name = key.ToLowerInvariant();
+        string safeKey = ValueShapes.Sanitize(path);
+        string value = scalar.Value;
+        int line = doc.Lines[li].Number;
+        bool rawMaps = doc.Text.Substring(scalar.Start, scalar.End - scalar.Start) == value;
+
+        if (name is "npmauthtoken" or "npmauthident")
+        {
+            bool token = name == "npmauthtoken";
+            var info = ReferenceSyntax.ClassifyYarn(value);
+            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value) && !IsDollarName(value)
+                && !(!token && ValueShapes.IsPlaceholderCredential(value)))
+            {
+                AddCredential(doc, sink, li, scalar.Start, scalar.End, safeKey, token, value);
+            }
+
+            foreach (var (start, length) in info.Fallbacks)
+            {
+                string fallback = value.Substring(start, length);
+                if (!ValueShapes.IsPlaceholder(fallback) && !ValueShapes.IsReferenceLike(fallback))
+                {
+                    int s = rawMaps ? scalar.Start + start : scalar.Start;
+                    AddCredential(doc, sink, li, s, rawMaps ? s + length : scalar.End, safeKey, token, fallback);
+                }
+            }
+        }
+        else if (name is "npmregistryserver" or "npmpublishregistry" or "npmauditregistry")
+        {
+            if (value.IndexOf("${", StringComparison.Ordinal) < 0 && ValueShapes.IsInsecureHttp(value))
+            {
+                string shown = ValueShapes.Sanitize(value);
+                sink.Add(RuleCatalog.InsecureRegistry, line, doc.Column(li, scalar.Start), doc.Column(li, scalar.End), safeKey, shown, shown,
+                    Messages.InsecureRegistry(safeKey, shown, "(Yarn refuses it unless the host is listed in unsafeHttpWhitelist)"));
+            }
+        }
+        else if (name == "enablestrictssl" && value is "false" or "0")
+        {
+            sink.Add(RuleCatalog.TlsVerificationDisabled, line, doc.Column(li, scalar.Start), doc.Column(li, scalar.End), safeKey,
+                "enableStrictSsl=" + value, value, Messages.TlsDisabled(safeKey, value));
+        }
+
+        if (value.IndexOf("://", StringComparison.Ordinal) >= 0 && rawMaps)
+        {
+            AddUrlCredentials(doc, sink, li, scalar.Start, scalar.End, safeKey, false);
+        }
+    }
+
+    internal static bool IsDollarName(string value)
+    {
+        string t = Js.Trim(value);
+        return t.Length > 1 && t[0] == '$' && ReferenceSyntax.IsEnvName(t.Substring(1));
+    }
+
+    private static void AddCredential(DecodedText doc, FindingSink sink, int li, int start, int end, string safeKey, bool token, string secret)
+    {
+        int line = doc.Lines[li].Number;
+        int col = doc.Column(li, start), endCol = doc.Column(li, end);
+        if (sink.IsClaimed(line, col, endCol))
+        {
+            return;
+        }
+
+        string redacted = Redaction.Redact(secret);
+        if (token)
+        {
+            sink.Add(RuleCatalog.HardCodedAuthToken, line, col, endCol, safeKey, secret, redacted,
+                Messages.HardCodedYarnToken(safeKey, ValueShapes.DescribeToken(secret), redacted));
+        }
+        else
+        {
+            sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, secret, redacted,
+                Messages.HardCodedBasic(safeKey, ValueShapes.DescribeBasic("npmAuthIdent", secret), redacted, null));
+        }
+    }
+
+    /// <summary>URL passwords in text[start, end): NPMRC002, or NPMRC004 when <paramref name="commented"/>.</summary>
+    internal static void AddUrlCredentials(DecodedText doc, FindingSink sink, int li, int start, int end, string? safeKey, bool commented)
+    {
+        foreach (var cred in ValueShapes.FindUrlCredentials(doc.Text, start, end))
+        {
+            AddUrlCredential(doc, sink, li, cred, safeKey, commented);
+        }
+    }
+
+    internal static void AddUrlCredential(DecodedText doc, FindingSink sink, int li, ValueShapes.UrlCredential cred, string? safeKey, bool commented)
+    {
+        string password = doc.Text.Substring(cred.PasswordStart, cred.PasswordEnd - cred.PasswordStart);
+        if (ValueShapes.IsReferenceLike(password) || ValueShapes.IsPlaceholder(password))
+        {
+            return;
+        }
+
+        if (commented)
+        {
+            NpmrcReader.AddCommented(doc, sink, li, cred.PasswordStart, cred.PasswordEnd, safeKey, "URL password", password);
+            return;
+        }
+
+        int line = doc.Lines[li].Number;
+        int col = doc.Column(li, cred.PasswordStart), endCol = doc.Column(li, cred.PasswordEnd);
+        if (!sink.IsClaimed(line, col, endCol))
+        {
+            string redacted = Redaction.Redact(password);
+            sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, password, redacted,
+                safeKey == null ? Messages.LockfileUrlCredential(redacted) : Messages.UrlCredential(safeKey, redacted));
+        }
+    }
+
+    private static void CheckComment(DecodedText doc, FindingSink sink, int li, int hash)
+    {
+        string text = doc.Text;
+        int e = doc.Lines[li].End;
+        int r = hash;
+        while (r < e && (text[r] == '#' || text[r] == ' ' || text[r] == '\t'))
+        {
+            r++;
+        }
+
+        if (r == e)
+        {
+            return;
+        }
+
+        int re = e;
+        while (re > r && Js.IsWhiteSpace(text[re - 1]))
+        {
+            re--;
+        }
+
+        if (ValueShapes.IsUuid(text.Substring(r, re - r)))
+        {
+            NpmrcReader.AddCommented(doc, sink, li, r, re, null, "legacy UUID token", text.Substring(r, re - r));
+            return;
+        }
+
+        if (!ParseKey(text, r, e, out string key, out int afterColon))
+        {
+            return;
+        }
+
+        int v = afterColon;
+        while (v < e && (text[v] == ' ' || text[v] == '\t'))
+        {
+            v++;
+        }
+
+        if (v >= e)
+        {
+            return;
+        }
+
+        var scalar = ParseScalar(text, v, e);
+        if (scalar.Structured)
+        {
+            return;
+        }
+
+        string name = key.ToLowerInvariant();
+        string value = scalar.Value;
+        if (name is "npmauthtoken" or "npmauthident")
+        {
+            var info = ReferenceSyntax.ClassifyYarn(value);
+            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value) && !IsDollarName(value))
+            {
+                string what = name == "npmauthtoken" ? ValueShapes.DescribeToken(value) : ValueShapes.DescribeBasic("npmAuthIdent", value);
+                NpmrcReader.AddCommented(doc, sink, li, scalar.Start, scalar.End, key, what, value);
+            }
+        }
+
+        AddUrlCredentials(doc, sink, li, scalar.Start, scalar.End, ValueShapes.Sanitize(key), true);
+    }
+}
