@@ -243,8 +243,6 @@ public sealed class AnalyzerTests
     }
 
     [TestMethod]
-    [TestCategory(EmbeddedSecretsTests.AwaitsFullReader)]
-    [Ignore("Awaits the full .npmrc reader: _auth= and _password= (NPMRC002).")]
     public Task BasicAuthAndPasswordAssignments()
     {
         string auth = System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("user:" + FakeTokens.Opaque(8)));

@@ -8,15 +8,10 @@ namespace NpmrcBuildCheck.Analyzers.Tests;
 
 /// <summary>
 /// <see cref="EmbeddedSecrets.Find"/>: tokens, and assignments read by the engine's .npmrc reader.
-/// Tests in the <see cref="AwaitsFullReader"/> category need the full .npmrc reader (being rewritten
-/// in parallel; the current placeholder reads only unquoted <c>_authToken=literal</c> on '\n' lines).
 /// </summary>
 [TestClass]
 public sealed class EmbeddedSecretsTests
 {
-    /// <summary>Category and ignore reason of the tests that pass once the full .npmrc reader is merged.</summary>
-    public const string AwaitsFullReader = "AwaitsFullNpmrcReader";
-
     private static readonly string T = FakeTokens.NpmToken(31);
     private static readonly string T2 = FakeTokens.NpmToken(32);
 
@@ -114,8 +109,6 @@ public sealed class EmbeddedSecretsTests
     // ---- Pass once the full .npmrc reader is merged (see class summary). ----
 
     [TestMethod]
-    [TestCategory(AwaitsFullReader)]
-    [Ignore("Awaits the full .npmrc reader: _auth= (NPMRC002).")]
     public void BasicAuthValue()
     {
         string value = System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("user:" + FakeTokens.Opaque(36)));
@@ -127,8 +120,6 @@ public sealed class EmbeddedSecretsTests
     }
 
     [TestMethod]
-    [TestCategory(AwaitsFullReader)]
-    [Ignore("Awaits the full .npmrc reader: _password= (NPMRC002).")]
     public void PasswordValue()
     {
         string value = System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(FakeTokens.Opaque(37, 52)));
@@ -141,8 +132,6 @@ public sealed class EmbeddedSecretsTests
     }
 
     [TestMethod]
-    [TestCategory(AwaitsFullReader)]
-    [Ignore("Awaits the full .npmrc reader: lines ending in a lone \\r.")]
     public void CarriageReturnOnlyLineBreaks()
     {
         string opaque = FakeTokens.Opaque(38);
@@ -153,8 +142,6 @@ public sealed class EmbeddedSecretsTests
     }
 
     [TestMethod]
-    [TestCategory(AwaitsFullReader)]
-    [Ignore("Awaits the full .npmrc reader: quoted values, references with '?', quotes and spaces, placeholders, ';' comments.")]
     public void NpmSemanticsOfValues()
     {
         string opaque = FakeTokens.Opaque(39);
