@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Rules;
+using NpmrcBuildCheck.Tokens;
 using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Detection;
@@ -594,9 +595,10 @@ internal static class NpmrcReader
         sink.Add(RuleCatalog.UnexpandedEnvReference, line, doc.Column(entry.LineIndex, value.Start), doc.Column(entry.LineIndex, value.End),
             safeKey, "unexpanded:" + info.Shown, info.Shown, Messages.Unexpanded(safeKey, info.Shown, info.BrokenForm ?? "a reference"));
 
-        // A non-empty fallback is literal text pnpm and Yarn use: check it like a value.
-        var kind = KindOf(entry.Key, out string name);
-        if (kind is not (CredentialKind.Token or CredentialKind.Basic))
+        // The contract treats the whole value as a broken reference, not a secret, so a literal
+        // fallback is not also NPMRC001/002. A checksum-valid npm token in it is still a leaked
+        // token, reported as such (NPMRC003) at its own position.
+        if (KindOf(entry.Key, out _) is not (CredentialKind.Token or CredentialKind.Basic))
         {
             return;
         }
@@ -605,7 +607,7 @@ internal static class NpmrcReader
         foreach (var (start, length) in info.Fallbacks)
         {
             string fallback = value.Text.Substring(start, length);
-            if (ValueShapes.IsPlaceholder(fallback) || ValueShapes.IsReferenceLike(fallback))
+            if (!NpmToken.IsValid(fallback.AsSpan()))
             {
                 continue;
             }
@@ -613,17 +615,8 @@ internal static class NpmrcReader
             int s = mapsRaw ? value.Start + start : value.Start;
             int e = mapsRaw ? s + length : value.End;
             string redacted = Redaction.Redact(fallback);
-            int col = doc.Column(entry.LineIndex, s), endCol = doc.Column(entry.LineIndex, e);
-            if (kind == CredentialKind.Token)
-            {
-                sink.Add(RuleCatalog.HardCodedAuthToken, line, col, endCol, safeKey, fallback, redacted,
-                    Messages.HardCodedToken(safeKey, ValueShapes.DescribeToken(fallback) + " (as a ${VAR:-fallback} default)", redacted, null));
-            }
-            else
-            {
-                sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, fallback, redacted,
-                    Messages.HardCodedBasic(safeKey, ValueShapes.DescribeBasic(name, fallback) + " (as a ${VAR:-fallback} default)", redacted, null));
-            }
+            sink.Add(RuleCatalog.NpmAccessToken, line, doc.Column(entry.LineIndex, s), doc.Column(entry.LineIndex, e), safeKey, fallback, redacted,
+                Messages.NpmTokenInFile(redacted));
         }
     }
 

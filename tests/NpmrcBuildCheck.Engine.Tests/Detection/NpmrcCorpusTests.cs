@@ -113,7 +113,9 @@ public sealed class NpmrcCorpusTests
     [DataRow("//r.example.com/:_authToken=«'${NPM_TOKEN}'» ; c", "NPMRC007")]
     [DataRow("//r.example.com/:_authToken=«${SET??}»", "NPMRC007")]
     [DataRow("//r.example.com/:_authToken=«${}»", "NPMRC007")]
-    [DataRow("//r.example.com/:_authToken=${NPM_TOKEN:-«{O}»}", "NPMRC001 NPMRC007")]
+    // A fallback makes the value a broken reference, not also NPMRC001/002 (rules.md); an npm token in it is NPMRC003.
+    [DataRow("//r.example.com/:_authToken=«${NPM_TOKEN:-{O}}»", "NPMRC007")]
+    [DataRow("//r.example.com/:_authToken=${NPM_TOKEN:-«{T}»}", "NPMRC003 NPMRC007")]
     [DataRow("«_authToken»=«$NPM_TOKEN»", "NPMRC007 NPMRC008")]
     // NPMRC008: unscoped credential keys.
     [DataRow("«_authToken»=${NPM_TOKEN}", "NPMRC008")]
