@@ -37,6 +37,32 @@ public static class FileKinds
         return FileKind.Text;
     }
 
+    /// <summary>
+    /// Prose documentation (Markdown, reStructuredText, AsciiDoc). Its <c>NPM_TOKEN=…</c> lines are
+    /// examples far more often than leaks, so only checksum-valid npm tokens count there.
+    /// </summary>
+    public static bool IsDocumentation(string relativePath)
+    {
+        int dot = relativePath.LastIndexOf('.');
+        if (dot < 0 || dot < relativePath.LastIndexOf('/'))
+        {
+            return false;
+        }
+
+        switch (relativePath.Substring(dot + 1).ToLowerInvariant())
+        {
+            case "md":
+            case "markdown":
+            case "mdx":
+            case "rst":
+            case "adoc":
+            case "asciidoc":
+                return true;
+            default:
+                return false;
+        }
+    }
+
     public static bool IsConfig(FileKind kind) =>
         kind is FileKind.Npmrc or FileKind.Yarnrc or FileKind.YarnrcYml or FileKind.Bunfig;
 }

@@ -9,9 +9,16 @@ internal sealed class FindingSink
 {
     private readonly Dictionary<int, List<(int Start, int End)>> claimed = new();
 
-    public FindingSink(string path) => Path = path;
+    public FindingSink(string path)
+    {
+        Path = path;
+        TokensOnly = FileKinds.IsDocumentation(path);
+    }
 
     public string Path { get; }
+
+    /// <summary>Only checksum-valid npm tokens count in this file, not variable assignments (documentation).</summary>
+    public bool TokensOnly { get; }
 
     public List<Finding> Items { get; } = new();
 

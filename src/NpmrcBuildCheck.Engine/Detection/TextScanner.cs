@@ -262,7 +262,11 @@ internal static class TextScanner
     /// <summary>Assignments first (they carry the key), then bare tokens not already reported.</summary>
     internal static void AnalyzeLine(string line, int lineNo, FindingSink sink)
     {
-        ScanAssignments(line, lineNo, sink);
+        if (!sink.TokensOnly)
+        {
+            ScanAssignments(line, lineNo, sink);
+        }
+
         NpmToken.FindAll(line, start =>
         {
             if (sink.IsClaimed(lineNo, start + 1, start + 1 + NpmToken.Length))

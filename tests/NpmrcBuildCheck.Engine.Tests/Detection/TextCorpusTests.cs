@@ -160,4 +160,16 @@ public sealed class DenseUnderscoreTests
             CollectionAssert.AreEqual(plain, dense, template);
         }
     }
+
+    [TestMethod]
+    // Documentation: assignments are examples, checksum-valid tokens are leaks.
+    [DataRow("docs/publishing.md", "```\nNPM_TOKEN={O}\n```", "")]
+    [DataRow("README.md", "{\n  '//registry.npmjs.org/:_authToken': 't0k3nH34r'\n}", "")]
+    [DataRow("docs/setup.rst", "export NODE_AUTH_TOKEN={U}", "")]
+    [DataRow("README.md", "NPM_TOKEN=«{T}»", "NPMRC003")]
+    [DataRow("docs/leak.md", "paste «{T}» here", "NPMRC003")]
+    [DataRow("scripts/publish.sh", "NPM_TOKEN=«{O}»", "NPMRC003")]
+    [DataRow("notes.md.sh", "NPM_TOKEN=«{O}»", "NPMRC003")]
+    public void DocumentationCountsOnlyNpmTokens(string path, string template, string codes) =>
+        Harness.Check(FileKind.Text, template, codes, path);
 }
