@@ -83,6 +83,9 @@ internal sealed class Consumer
         Write("nuget.config", config.Replace("</packageSources>", $"  <add key=\"machine\" value=\"{machinePackages}\" />\n  </packageSources>"));
     }
 
+    public string RelativePath(string fullPath) =>
+        Path.GetRelativePath(Directory, fullPath).Replace(Path.DirectorySeparatorChar, '/');
+
     public string PathOf(string relativePath) => Path.Combine(Directory, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
     /// <summary>Runs <c>dotnet build</c> in the consumer's folder (console logger, normal verbosity).</summary>

@@ -672,13 +672,26 @@ internal static class NpmrcReader
 
         var key = Unsafe(text, r, eq);
         var value = Unsafe(text, eq + 1, line.End);
-        if (!value.HasText || key.Text.IndexOf(' ') >= 0)
+        if (!value.HasText)
         {
             return;
         }
 
-        string safeKey = ValueShapes.Sanitize(key.Text);
-        var kind = KindOf(key.Text, out string name);
+        // Prose before the key ("# old token: //registry.npmjs.org/:_authToken=…") still leaves a
+        // credential assignment; plain prose ("the password = …") has no credential key as its last word.
+        string keyText = key.Text;
+        int lastSpace = keyText.LastIndexOf(' ');
+        if (lastSpace >= 0)
+        {
+            keyText = keyText.Substring(lastSpace + 1);
+            if (!keyText.StartsWith("//", StringComparison.Ordinal) && !keyText.StartsWith("_", StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        string safeKey = ValueShapes.Sanitize(keyText);
+        var kind = KindOf(keyText, out string name);
         if (kind is CredentialKind.Token or CredentialKind.Basic)
         {
             var info = Classify(value);
