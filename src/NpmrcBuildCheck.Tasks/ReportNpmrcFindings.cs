@@ -14,19 +14,8 @@ namespace NpmrcBuildCheck.Tasks;
 /// Reports one project's findings as diagnostics, after its own NoWarn, severities, baseline
 /// and warnings-as-errors settings, and writes its SARIF log when asked.
 /// </summary>
-public sealed class ReportNpmrcFindings : Task
+public sealed class ReportNpmrcFindings : ProjectFindingsTask
 {
-    public ITaskItem[] Findings { get; set; } = Array.Empty<ITaskItem>();
-
-    [Required]
-    public string ScanRoot { get; set; } = string.Empty;
-
-    [Required]
-    public string ProjectDirectory { get; set; } = string.Empty;
-
-    /// <summary>The project's C# sources: the analyzer reports those, so the scan does not again.</summary>
-    public ITaskItem[] Compile { get; set; } = Array.Empty<ITaskItem>();
-
     public string? NoWarn { get; set; }
 
     public string? WarningsAsMessages { get; set; }
@@ -54,7 +43,7 @@ public sealed class ReportNpmrcFindings : Task
             ReadRuleOverrides());
         Baseline baseline = LoadBaseline();
         var reported = new List<SarifLog.Entry>();
-        foreach (var (finding, fullPath) in ProjectFindings.Select(Findings, ScanRoot, ProjectDirectory, Compile))
+        foreach (var (finding, fullPath) in SelectFindings())
         {
             Outcome outcome = baseline.Accepts(finding) ? Outcome.Suppressed : policy.Decide(finding);
             Report(finding, fullPath, outcome);
