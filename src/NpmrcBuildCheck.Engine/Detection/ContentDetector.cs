@@ -113,18 +113,39 @@ public static class ContentDetector
         {
             sink.Add(RuleCatalog.UnreadableConfigFile, 1, 1, 1, null, "encoding:utf-16", "UTF-16", Messages.Utf16(name));
         }
-        else if (doc.FirstInvalidUtf8 >= 0)
+        else if (doc.FirstInvalidUtf8 >= 0 && FirstInvalidSettingLine(doc, commentStart) is int li)
         {
-            int li = doc.LineIndexOf(CharIndexOfFirstReplacement(doc.Text));
             int line = doc.Lines[li].Number;
             sink.Add(RuleCatalog.UnreadableConfigFile, line, 1, 1, null, "encoding:invalid-utf-8", "invalid UTF-8", Messages.InvalidUtf8(name, line));
         }
     }
 
-    private static int CharIndexOfFirstReplacement(string text)
+    /// <summary>
+    /// The first line whose setting (not comment) holds a byte that is not UTF-8. Such a key or
+    /// value reaches the tool as U+FFFD; a Latin-1 "café" in a comment changes nothing.
+    /// </summary>
+    private static int? FirstInvalidSettingLine(DecodedText doc, int[] commentStart)
     {
-        int at = text.IndexOf('\uFFFD');
-        return at < 0 ? 0 : at;
+        string text = doc.Text;
+        for (int at = text.IndexOf('\uFFFD'); at >= 0; at = text.IndexOf('\uFFFD', at + 1))
+        {
+            int li = doc.LineIndexOf(at);
+            var line = doc.Lines[li];
+            int first = line.Start;
+            while (first < line.End && Js.IsWhiteSpace(text[first]))
+            {
+                first++;
+            }
+
+            bool commentLine = first < line.End && (text[first] == '#' || text[first] == ';');
+            bool inComment = commentStart[li] >= 0 && at - line.Start >= commentStart[li];
+            if (!commentLine && !inComment)
+            {
+                return li;
+            }
+        }
+
+        return null;
     }
 
     private static void ApplySuppressions(FindingSink sink, DecodedText? doc, ReadOnlySpan<byte> content)

@@ -51,6 +51,11 @@ public sealed class EncodingAndSuppressionTests
         var findings = Harness.Run(FileKind.Npmrc, bytes);
         Assert.AreEqual("NPMRC010@2", string.Join(" ", findings.Select(f => $"{f.Rule.Code}@{f.Line}")));
         Assert.IsEmpty(Harness.Run(FileKind.Npmrc, Encoding.UTF8.GetBytes("\uFEFFregistry=https://r.example.com/\n# ünïcödé\n")));
+        // Latin-1 text in comments (an old editor's "café") is not a setting npm misreads.
+        var latin1Comments = Encoding.Latin1.GetBytes("# caf\u00e9\nregistry=https://r.example.com/ ; d\u00e9j\u00e0 vu\n");
+        Assert.IsEmpty(Harness.Run(FileKind.Npmrc, latin1Comments), Harness.Describe(Harness.Run(FileKind.Npmrc, latin1Comments)));
+        var latin1Value = Encoding.Latin1.GetBytes("# caf\u00e9\n//r.example.com/:username=jos\u00e9\n");
+        Assert.AreEqual("NPMRC010@2", string.Join(" ", Harness.Run(FileKind.Npmrc, latin1Value).Select(f => $"{f.Rule.Code}@{f.Line}")));
     }
 
     [TestMethod]
