@@ -1,55 +1,87 @@
 #!/usr/bin/env bash
-# Whole-build cost of the check: a no-op `dotnet build --no-restore` of a project whose scan
-# root is TREE (see make-tree.sh), with the package and without it. Prints the fastest of N
-# alternating builds of each and their ratio.
+# Whole-build cost of the check: a no-op `dotnet build --no-restore` of a project over TREE
+# (see make-tree.sh), with the package and without it. Prints the fastest of N alternating
+# builds of each and their ratio.
 #
-#   bench/noop-build.sh TREE [N]
+#   bench/noop-build.sh TREE [N] [in-place|shared]
+#
+# in-place (default): the projects sit at TREE's root, which is their own folder: the default
+#   NpmrcBuildCheckRoot, scanned in place. Their project, obj and bin files are removed after.
+# shared: the projects sit elsewhere and set NpmrcBuildCheckRoot to TREE, as a monorepo's
+#   Directory.Build.props does: the scan goes through the package's private project.
 set -euo pipefail
-tree=$(cd "${1:?usage: noop-build.sh TREE [N]}" && pwd)
+tree=$(cd "${1:?usage: noop-build.sh TREE [N] [in-place|shared]}" && pwd)
 runs=${2:-10}
+mode=${3:-in-place}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/packages"
 
 version="0.0.0-bench.$(date +%s)"
 dotnet pack "$repo/nuget/NpmrcBuildCheck.csproj" -c Release -o "$work/feed" -p:NpmrcBuildCheckPackageVersion="$version" -nodeReuse:false >/dev/null
 
-make_project() { # name, extra item
-  mkdir -p "$work/$1"
-  cat > "$work/$1/nuget.config" <<XML
+if [ "$mode" = in-place ]; then
+  home=$tree
+  scratch="$tree/.noop-bench"
+  cleanup() { rm -rf "$work" "$scratch" "$tree/NoopWith.csproj" "$tree/NoopWithout.csproj" "$tree/Directory.Build.props" "$tree/nuget.config"; }
+  [ -e "$tree/Directory.Build.props" ] || [ -e "$tree/nuget.config" ] && { echo "TREE already has a Directory.Build.props or nuget.config" >&2; exit 1; }
+  # Two projects in one folder need their own obj/ and bin/.
+  cat > "$tree/Directory.Build.props" <<'XML'
+<Project>
+  <PropertyGroup>
+    <BaseIntermediateOutputPath>$(MSBuildThisFileDirectory).noop-bench/obj/$(MSBuildProjectName)/</BaseIntermediateOutputPath>
+    <BaseOutputPath>$(MSBuildThisFileDirectory).noop-bench/bin/$(MSBuildProjectName)/</BaseOutputPath>
+  </PropertyGroup>
+</Project>
+XML
+  root_property=""
+else
+  home=$work
+  scratch="$work/src"
+  cleanup() { rm -rf "$work"; }
+  root_property="<NpmrcBuildCheckRoot>$tree</NpmrcBuildCheckRoot>"
+fi
+trap cleanup EXIT
+mkdir -p "$scratch"
+echo 'public static class C { }' > "$scratch/C.cs"
+cat > "$home/nuget.config" <<XML
 <configuration><packageSources><clear /><add key="feed" value="$work/feed" /></packageSources></configuration>
 XML
-  cat > "$work/$1/$1.csproj" <<XML
+
+make_project() { # name, extra item
+  cat > "$home/$1.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
-    <NpmrcBuildCheckRoot>$tree</NpmrcBuildCheckRoot>
+    <EnableDefaultItems>false</EnableDefaultItems>
+    $root_property
     <!-- The tree's leak must not fail the benchmark build. -->
     <NoWarn>\$(NoWarn);NPMRC001;NPMRC002;NPMRC003</NoWarn>
   </PropertyGroup>
-  <ItemGroup>$2</ItemGroup>
+  <ItemGroup>
+    <Compile Include="$scratch/C.cs" />
+    $2
+  </ItemGroup>
 </Project>
 XML
-  echo 'public static class C { }' > "$work/$1/C.cs"
-  dotnet build "$work/$1" -nodeReuse:false >/dev/null
+  dotnet build "$home/$1.csproj" -nodeReuse:false >/dev/null
 }
-make_project with "<PackageReference Include=\"NpmrcBuildCheck\" Version=\"$version\" PrivateAssets=\"all\" />"
-make_project without ""
+make_project NoopWith "<PackageReference Include=\"NpmrcBuildCheck\" Version=\"$version\" PrivateAssets=\"all\" />"
+make_project NoopWithout ""
 
-seconds() { # project
+milliseconds() { # project
   local start end
   start=$(date +%s%N)
-  dotnet build "$work/$1" --no-restore -nodeReuse:false >/dev/null
+  dotnet build "$home/$1.csproj" --no-restore -nodeReuse:false >/dev/null
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
 best_with=999999; best_without=999999
 for ((i = 0; i < runs; i++)); do
-  w=$(seconds with); wo=$(seconds without)
+  w=$(milliseconds NoopWith); wo=$(milliseconds NoopWithout)
   (( w < best_with )) && best_with=$w
   (( wo < best_without )) && best_without=$wo
   echo "run $i: with ${w} ms, without ${wo} ms"
 done
-echo "fastest of $runs: with ${best_with} ms, without ${best_without} ms, ratio $(awk "BEGIN { printf \"%.3f\", $best_with / $best_without }")"
-dotnet build "$work/with" --no-restore -nodeReuse:false -v:n | grep "NpmrcBuildCheck: scanned" || true
+echo "$mode, fastest of $runs: with ${best_with} ms, without ${best_without} ms, ratio $(awk "BEGIN { printf \"%.3f\", $best_with / $best_without }")"
+dotnet build "$home/NoopWith.csproj" --no-restore -nodeReuse:false -v:n | grep "NpmrcBuildCheck: scanned" || true
