@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 #if NET8_0_OR_GREATER
 using System.IO.Enumeration;
@@ -14,10 +15,24 @@ namespace NpmrcBuildCheck.Walking;
 /// <summary>One file listed by the walk. Size and time come from the listing (no extra open).</summary>
 internal sealed class WalkedFile
 {
+    private readonly string? fullPrefix;
+    private string? fullPath;
+
     public WalkedFile(string relativePath, string fullPath, string name, long length, long lastWriteTicks, bool isSymbolicLink)
     {
         RelativePath = relativePath;
-        FullPath = fullPath;
+        this.fullPath = fullPath;
+        Name = name;
+        Length = length;
+        LastWriteTicks = lastWriteTicks;
+        IsSymbolicLink = isSymbolicLink;
+    }
+
+    /// <summary>A file listed in the folder <paramref name="fullPrefix"/> (ending with a separator): its full path is made only if asked (a cache hit never asks).</summary>
+    public WalkedFile(string relativePath, string fullPrefix, string name, long length, long lastWriteTicks, bool isSymbolicLink, bool prefixOnly)
+    {
+        RelativePath = relativePath;
+        this.fullPrefix = fullPrefix;
         Name = name;
         Length = length;
         LastWriteTicks = lastWriteTicks;
@@ -26,7 +41,7 @@ internal sealed class WalkedFile
 
     public string RelativePath { get; }
 
-    public string FullPath { get; }
+    public string FullPath => fullPath ??= fullPrefix + Name;
 
     public string Name { get; }
 
@@ -72,7 +87,8 @@ internal sealed class WalkResult
 /// </summary>
 internal static class TreeWalker
 {
-    internal readonly struct Entry
+    /// <summary>A class, not a struct: lists and sorts of it then run the runtime's precompiled shared generic code, not freshly JIT-compiled copies (this runs in a fresh process on every build).</summary>
+    internal sealed class Entry
     {
         public Entry(string name, bool isDirectory, bool isLink, long length, long ticks)
         {
@@ -192,6 +208,8 @@ internal static class TreeWalker
         return merged;
     }
 
+    private static readonly Comparison<Entry> ByName = static (a, b) => string.CompareOrdinal(a.Name, b.Name);
+
     private sealed class Folder
     {
         public Folder(string full, string relative, string name)
@@ -208,6 +226,9 @@ internal static class TreeWalker
         public string Name { get; }
     }
 
+#if NET8_0_OR_GREATER
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
     private static void ListFolder(Folder folder, ExcludeFilter excludes, HashSet<string> pruned, WalkResult result, List<Entry> entries, Action<Folder> push)
     {
         entries.Clear();
@@ -222,7 +243,7 @@ internal static class TreeWalker
         }
 
         result.DirectoriesListed++;
-        entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        entries.Sort(ByName);
         bool hasProject = false;
         foreach (var e in entries)
         {
@@ -289,7 +310,7 @@ internal static class TreeWalker
                 continue;
             }
 
-            result.Files.Add(new WalkedFile(relative, fullPrefix + e.Name, e.Name, e.Length, e.Ticks, e.IsLink));
+            result.Files.Add(new WalkedFile(relative, fullPrefix, e.Name, e.Length, e.Ticks, e.IsLink, prefixOnly: true));
         }
     }
 
@@ -325,7 +346,7 @@ internal static class TreeWalker
             int before = into.Count;
             try
             {
-                LinuxDirectoryReader.List(directory, (name, isDirectory, isLink, length, ticks) => into.Add(new Entry(name, isDirectory, isLink, length, ticks)));
+                LinuxDirectoryReader.List(directory, into);
                 return;
             }
             catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
