@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Text;
 using NpmrcBuildCheck.Findings;
@@ -78,14 +77,8 @@ internal sealed class ScanCache
 
     public static string FileNameFor(string key)
     {
-        byte[] hash = XxHash64.Hash(Encoding.UTF8.GetBytes(key));
-        var name = new StringBuilder("scan-", 32);
-        foreach (byte b in hash)
-        {
-            name.Append(b.ToString("x2"));
-        }
-
-        return name.Append(".cache").ToString();
+        // The hex digits of XxHash64.Hash (big-endian bytes), as before.
+        return "scan-" + XxHash64Fast.Hash(Encoding.UTF8.GetBytes(key)).ToString("x16") + ".cache";
     }
 
     /// <summary>Loads the cache for <paramref name="key"/> from <paramref name="directory"/>; an unusable file gives an empty cache.</summary>
@@ -271,7 +264,7 @@ internal sealed class ScanCache
         }
 
         long bodyLength = memory.Length;
-        ulong hash = XxHash64.HashToUInt64(new ReadOnlySpan<byte>(memory.GetBuffer(), 0, (int)bodyLength));
+        ulong hash = XxHash64Fast.Hash(new ReadOnlySpan<byte>(memory.GetBuffer(), 0, (int)bodyLength));
         using (var writer = new BinaryWriter(memory, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(hash);
@@ -301,7 +294,7 @@ internal sealed class ScanCache
 
         int bodyLength = data.Length - 8;
         ulong expected = BitConverter.ToUInt64(data, bodyLength);
-        if (!BitConverter.IsLittleEndian || XxHash64.HashToUInt64(new ReadOnlySpan<byte>(data, 0, bodyLength)) != expected)
+        if (!BitConverter.IsLittleEndian || XxHash64Fast.Hash(new ReadOnlySpan<byte>(data, 0, bodyLength)) != expected)
         {
             return null;
         }
@@ -319,6 +312,7 @@ internal sealed class ScanCache
         }
 
         var loaded = new Loaded(data, count);
+        Scanning.ScanTrace.Phase("header");
         for (int i = 0; i < count; i++)
         {
             ref var entry = ref loaded.Entries[i];
@@ -355,6 +349,7 @@ internal sealed class ScanCache
                 }
 
                 entry.Findings = findings;
+                Scanning.ScanTrace.Phase("findings");
             }
 
             loaded.Add(i);
@@ -363,15 +358,15 @@ internal sealed class ScanCache
         return reader.AtEnd ? loaded : null;
     }
 
+#if NET8_0_OR_GREATER
+    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
+#else
     private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
     {
         for (int i = 0; i < bytes.Length; i++)
         {
             if (bytes[i] >= 0x80)
             {
-#if NET8_0_OR_GREATER
-                return System.Text.Unicode.Utf8.IsValid(bytes.Slice(i));
-#else
                 try
                 {
                     StrictUtf8.GetCharCount(bytes.Slice(i).ToArray());
@@ -381,12 +376,12 @@ internal sealed class ScanCache
                 {
                     return false;
                 }
-#endif
             }
         }
 
         return true;
     }
+#endif
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
@@ -592,6 +587,9 @@ internal sealed class ScanCache
         }
 
         /// <summary>A string's UTF-8 bytes, as a slice of the data.</summary>
+#if NET8_0_OR_GREATER
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
         public bool Bytes(out int offset, out int length)
         {
             offset = 0;

@@ -94,6 +94,10 @@ internal sealed class GitIndex
         return 20;
     }
 
+    /// <summary>Parses the whole index (19k entries in a typical SPA repository); runs on every build that has a credential finding, mostly in a fresh process, so it is optimised at its first compilation.</summary>
+#if NET8_0_OR_GREATER
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+#endif
     internal static GitIndex? Parse(byte[] data, int hashSize)
     {
         if (data.Length < 12 + hashSize || data[0] != (byte)'D' || data[1] != (byte)'I' || data[2] != (byte)'R' || data[3] != (byte)'C')

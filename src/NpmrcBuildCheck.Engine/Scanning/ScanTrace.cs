@@ -10,16 +10,27 @@ namespace NpmrcBuildCheck.Scanning;
 internal static class ScanTrace
 {
     private static long last;
+    private static double lastJit;
+    private static long lastMethods;
 
     [Conditional("NPMRC_TRACE_PHASES")]
     public static void Phase(string name)
     {
         long now = Stopwatch.GetTimestamp();
+#if NET8_0_OR_GREATER
+        double jit = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds;
+        long methods = System.Runtime.JitInfo.GetCompiledMethodCount();
+#else
+        double jit = 0;
+        long methods = 0;
+#endif
         if (last != 0)
         {
-            Console.Error.WriteLine($"  {name}: {(now - last) * 1000.0 / Stopwatch.Frequency:F1} ms");
+            Console.Error.WriteLine($"  {name}: {(now - last) * 1000.0 / Stopwatch.Frequency:F1} ms (JIT {jit - lastJit:F1} ms, {methods - lastMethods} methods)");
         }
 
         last = now;
+        lastJit = jit;
+        lastMethods = methods;
     }
 }
