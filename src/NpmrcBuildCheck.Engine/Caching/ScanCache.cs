@@ -78,7 +78,7 @@ internal sealed class ScanCache
     public static string FileNameFor(string key)
     {
         // The hex digits of XxHash64.Hash (big-endian bytes), as before.
-        return "scan-" + XxHash64Fast.Hash(Encoding.UTF8.GetBytes(key)).ToString("x16") + ".cache";
+        return "scan-" + XxHash64Fast.Hash(Encoding.UTF8.GetBytes(key)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + ".cache";
     }
 
     /// <summary>Loads the cache for <paramref name="key"/> from <paramref name="directory"/>; an unusable file gives an empty cache.</summary>
@@ -115,9 +115,16 @@ internal sealed class ScanCache
 #if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 #endif
-    public bool TryGet(string relativePath, long length, long lastWriteTicks, out bool binary, out Finding[] findings)
+    public bool TryGet(string relativePath, long length, long lastWriteTicks, out bool binary, out Finding[] findings) =>
+        TryGet(relativePath, string.Empty, length, lastWriteTicks, out binary, out findings);
+
+    /// <summary>As above, for the path <paramref name="prefix"/> + <paramref name="leaf"/> (not concatenated).</summary>
+#if NET8_0_OR_GREATER
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
+    public bool TryGet(string prefix, string leaf, long length, long lastWriteTicks, out bool binary, out Finding[] findings)
     {
-        int index = previous.Find(relativePath);
+        int index = previous.Find(prefix, leaf);
         if (index >= 0)
         {
             ref var entry = ref previous.Entries[index];
@@ -461,23 +468,26 @@ internal sealed class ScanCache
 #if NET8_0_OR_GREATER
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 #endif
-        public int Find(string path)
+        public int Find(string prefix, string leaf)
         {
             if (Count == 0)
             {
                 return -1;
             }
 
-            int max = StrictUtf8.GetMaxByteCount(path.Length);
+            int max = StrictUtf8.GetMaxByteCount(prefix.Length + leaf.Length);
             Span<byte> bytes = max <= 1024 ? stackalloc byte[1024] : new byte[max];
             int length;
             try
             {
                 // Strict, as the writer is: a name that is not valid UTF-16 was never cached (and must not match U+FFFD).
 #if NET8_0_OR_GREATER
-                length = StrictUtf8.GetBytes(path.AsSpan(), bytes);
+                // Encoded separately: a pair of surrogates split across the two parts fails strict encoding, and
+                // a path never splits one ('/' or nothing precedes the leaf), so this equals encoding the whole.
+                length = StrictUtf8.GetBytes(prefix.AsSpan(), bytes);
+                length += StrictUtf8.GetBytes(leaf.AsSpan(), bytes.Slice(length));
 #else
-                byte[] encoded = StrictUtf8.GetBytes(path);
+                byte[] encoded = StrictUtf8.GetBytes(prefix + leaf);
                 encoded.CopyTo(bytes);
                 length = encoded.Length;
 #endif

@@ -26,7 +26,7 @@ internal static class ScanTrace
 #endif
         if (last != 0)
         {
-            Console.Error.WriteLine($"  {name}: {(now - last) * 1000.0 / Stopwatch.Frequency:F1} ms (JIT {jit - lastJit:F1} ms, {methods - lastMethods} methods)");
+            Console.Error.WriteLine($"  {name}: {(now - last) * 1000.0 / Stopwatch.Frequency:F1} ms (JIT {jit - lastJit:F1} ms, {methods - lastMethods} methods, gen0 GCs {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)})");
         }
 
         last = now;

@@ -56,7 +56,8 @@ public static class TreeScanner
         }
     }
 
-    private sealed class Outcome
+    /// <summary>What became of one listed file. A struct in one array: no object per file.</summary>
+    private struct Outcome
     {
         public Finding[]? Findings;
         public bool Binary;
@@ -87,20 +88,35 @@ public static class TreeScanner
         }
 
         ScanTrace.Phase("start");
+        int workers = options.MaxParallelism > 0 ? options.MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
         ScanCache? cache = null;
+        CacheLoader? loader = null;
         if (!string.IsNullOrWhiteSpace(options.CacheDirectory))
         {
             string cacheDirectory = NormalizeDirectory(Path.IsPathRooted(options.CacheDirectory!) ? options.CacheDirectory! : Path.Combine(root, options.CacheDirectory!));
             pruned.Add(cacheDirectory);
             string detector = options.Detector is null ? string.Empty : "\ndetector=" + options.Detector.Method.DeclaringType?.FullName + "." + options.Detector.Method.Name;
-            var k = ScanCache.KeyFor(options.SettingsKey + detector);
+            string key = ScanCache.KeyFor(options.SettingsKey + detector);
             ScanTrace.Phase("key");
-            cache = ScanCache.Load(cacheDirectory, k);
+            if (workers > 1)
+            {
+                // The cache is not needed before the walk ends: read and parse it meanwhile.
+                loader = new CacheLoader(cacheDirectory, key);
+            }
+            else
+            {
+                cache = ScanCache.Load(cacheDirectory, key);
+            }
         }
 
-        ScanTrace.Phase("cache loaded");
-        int workers = options.MaxParallelism > 0 ? options.MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
         var walk = TreeWalker.Walk(root, new ExcludeFilter(options.ExcludeGlobs, PruneRules.IgnoreCase), pruned, workers);
+        ScanTrace.Phase("walked");
+        if (loader is not null)
+        {
+            cache = loader.Wait();
+            ScanTrace.Phase("cache loaded");
+        }
+
         ScanTrace.Phase("walked");
         var files = walk.Files;
         var outcomes = new Outcome[files.Count];
@@ -114,7 +130,7 @@ public static class TreeScanner
         int binary = 0;
         for (int i = 0; i < files.Count; i++)
         {
-            var outcome = outcomes[i];
+            ref Outcome outcome = ref outcomes[i];
             if (outcome.Counted)
             {
                 scanned++;
@@ -170,7 +186,7 @@ public static class TreeScanner
         for (int i = 0; i < files.Count; i++)
         {
             var file = files[i];
-            var outcome = outcomes[i] = new Outcome();
+            ref Outcome outcome = ref outcomes[i];
             if (file.IsSymbolicLink)
             {
                 // A link's listed size and time are the link's own, not its target's: ask the target's type
@@ -241,7 +257,7 @@ public static class TreeScanner
                 continue;
             }
 
-            if (cache is not null && cache.TryGet(file.RelativePath, file.Length, file.LastWriteTicks, out bool cachedBinary, out var cachedFindings))
+            if (cache is not null && cache.TryGet(file.RelativePrefix, file.RelativeLeaf, file.Length, file.LastWriteTicks, out bool cachedBinary, out var cachedFindings))
             {
                 cacheHits++;
                 outcome.Binary = cachedBinary;
@@ -264,6 +280,37 @@ public static class TreeScanner
 
 
         return cacheHits;
+    }
+
+    /// <summary>Loads the cache on its own thread; <see cref="Wait"/> returns it or rethrows what loading threw.</summary>
+    private sealed class CacheLoader
+    {
+        private readonly Thread thread;
+        private ScanCache? cache;
+        private System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure;
+
+        public CacheLoader(string directory, string key)
+        {
+            thread = new Thread(() =>
+            {
+                try
+                {
+                    cache = ScanCache.Load(directory, key);
+                }
+                catch (Exception ex)
+                {
+                    failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+                }
+            }, 256 * 1024) { IsBackground = true, Name = "NpmrcBuildCheck cache" };
+            thread.Start();
+        }
+
+        public ScanCache Wait()
+        {
+            thread.Join();
+            failure?.Throw();
+            return cache!;
+        }
     }
 
     /// <summary>On Unix other than Linux, every file's type is checked before it is opened (one stat each).</summary>
@@ -320,7 +367,7 @@ public static class TreeScanner
             {
                 foreach (int i in toRead)
                 {
-                    total += ScanOne(files[i], outcomes[i], options, ref buffer);
+                    total += ScanOne(files[i], ref outcomes[i], options, ref buffer);
                 }
             }
             finally
@@ -339,7 +386,7 @@ public static class TreeScanner
             (k, _, state) =>
             {
                 int i = toRead[k];
-                state.Bytes += ScanOne(files[i], outcomes[i], options, ref state.Buffer);
+                state.Bytes += ScanOne(files[i], ref outcomes[i], options, ref state.Buffer);
                 return state;
             },
             state =>
@@ -359,7 +406,7 @@ public static class TreeScanner
     }
 
     /// <summary>Reads one file and runs detection; returns the bytes read. Never throws.</summary>
-    private static long ScanOne(WalkedFile file, Outcome outcome, ScanOptions options, ref byte[] buffer)
+    private static long ScanOne(WalkedFile file, ref Outcome outcome, ScanOptions options, ref byte[] buffer)
     {
         long maxFileSize = options.MaxFileSize;
         int length;

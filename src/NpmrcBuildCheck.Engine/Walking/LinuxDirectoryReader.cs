@@ -58,14 +58,20 @@ internal static class LinuxDirectoryReader
         int written = System.Text.Encoding.UTF8.GetBytes(directory.AsSpan(), path);
         path[written] = 0;
         IntPtr dir;
+        int errno = 0;
         fixed (byte* p = path)
         {
-            dir = OpenDir(p);
+            dir = OpenDirFast(p);
+            if (dir == IntPtr.Zero)
+            {
+                // Failed: again through the errno-saving stub (made only now), for the reason.
+                dir = OpenDir(p);
+                errno = Marshal.GetLastPInvokeError();
+            }
         }
 
         if (dir == IntPtr.Zero)
         {
-            int errno = Marshal.GetLastPInvokeError();
             throw errno switch
             {
                 13 or 1 => new UnauthorizedAccessException("access denied"),
@@ -148,6 +154,9 @@ internal static class LinuxDirectoryReader
 
         return (seconds * TimeSpan.TicksPerSecond) + UnixEpochTicks + (nanoseconds / 100);
     }
+
+    [DllImport("libc", EntryPoint = "opendir")]
+    private static extern unsafe IntPtr OpenDirFast(byte* nulTerminatedUtf8Path);
 
     [DllImport("libc", EntryPoint = "opendir", SetLastError = true)]
     private static extern unsafe IntPtr OpenDir(byte* nulTerminatedUtf8Path);

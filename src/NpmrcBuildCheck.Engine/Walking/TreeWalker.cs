@@ -16,11 +16,13 @@ namespace NpmrcBuildCheck.Walking;
 internal sealed class WalkedFile
 {
     private readonly string? fullPrefix;
+    private readonly string? relativePrefix;
     private string? fullPath;
+    private string? relativePath;
 
     public WalkedFile(string relativePath, string fullPath, string name, long length, long lastWriteTicks, bool isSymbolicLink)
     {
-        RelativePath = relativePath;
+        this.relativePath = relativePath;
         this.fullPath = fullPath;
         Name = name;
         Length = length;
@@ -28,10 +30,14 @@ internal sealed class WalkedFile
         IsSymbolicLink = isSymbolicLink;
     }
 
-    /// <summary>A file listed in the folder <paramref name="fullPrefix"/> (ending with a separator): its full path is made only if asked (a cache hit never asks).</summary>
-    public WalkedFile(string relativePath, string fullPrefix, string name, long length, long lastWriteTicks, bool isSymbolicLink, bool prefixOnly)
+    /// <summary>
+    /// A file listed in the folder <paramref name="fullPrefix"/> (ending with a separator), whose
+    /// root-relative path is <paramref name="relativePrefix"/> (empty or ending with '/') and the
+    /// name. Both paths are made only if asked: a cache hit asks for neither.
+    /// </summary>
+    public WalkedFile(string relativePrefix, string fullPrefix, string name, long length, long lastWriteTicks, bool isSymbolicLink, bool prefixOnly)
     {
-        RelativePath = relativePath;
+        this.relativePrefix = relativePrefix;
         this.fullPrefix = fullPrefix;
         Name = name;
         Length = length;
@@ -39,7 +45,12 @@ internal sealed class WalkedFile
         IsSymbolicLink = isSymbolicLink;
     }
 
-    public string RelativePath { get; }
+    public string RelativePath => relativePath ??= relativePrefix + Name;
+
+    /// <summary>The relative path is <see cref="RelativePrefix"/> followed by <see cref="RelativeLeaf"/> (the name, or empty).</summary>
+    public string RelativePrefix => relativePrefix ?? relativePath!;
+
+    public string RelativeLeaf => relativePrefix is null ? string.Empty : Name;
 
     public string FullPath => fullPath ??= fullPrefix + Name;
 
@@ -304,13 +315,12 @@ internal static class TreeWalker
                 continue;
             }
 
-            string relative = prefix + e.Name;
-            if (!excludes.IsEmpty && excludes.IsExcluded(relative, isDirectory: false))
+            if (!excludes.IsEmpty && excludes.IsExcluded(prefix + e.Name, isDirectory: false))
             {
                 continue;
             }
 
-            result.Files.Add(new WalkedFile(relative, fullPrefix, e.Name, e.Length, e.Ticks, e.IsLink, prefixOnly: true));
+            result.Files.Add(new WalkedFile(prefix, fullPrefix, e.Name, e.Length, e.Ticks, e.IsLink, prefixOnly: true));
         }
     }
 
