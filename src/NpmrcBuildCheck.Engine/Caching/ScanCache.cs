@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Buffers.Binary;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -44,7 +45,7 @@ internal sealed class CachedFile
 /// the old one, so readers never see half a cache.
 /// </para>
 /// </summary>
-internal sealed class ScanCache
+internal sealed class ScanCache : IDisposable
 {
     public const int FormatVersion = 1;
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("NPMRCBC\0");
@@ -90,13 +91,15 @@ internal sealed class ScanCache
         {
             if (File.Exists(path))
             {
-                var bytes = File.ReadAllBytes(path);
+                var bytes = FileBytes.Read(path);
                 Scanning.ScanTrace.Phase("read");
                 var loaded = TryRead(bytes, key);
                 if (loaded is not null)
                 {
                     return new ScanCache(path, key, loaded, dirty: false);
                 }
+
+                bytes.Dispose();
             }
         }
         catch (Exception)
@@ -146,6 +149,9 @@ internal sealed class ScanCache
         findings = Array.Empty<Finding>();
         return false;
     }
+
+    /// <summary>Frees the loaded file's memory (after <see cref="Save"/>).</summary>
+    public void Dispose() => previous.Dispose();
 
     public void Put(string relativePath, CachedFile entry)
     {
@@ -284,8 +290,9 @@ internal sealed class ScanCache
 #if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 #endif
-    private static Loaded? TryRead(byte[] data, string key)
+    private static Loaded? TryRead(FileBytes file, string key)
     {
+        var data = file.Span;
         if (data.Length < Magic.Length + 4 + 8)
         {
             return null;
@@ -300,8 +307,8 @@ internal sealed class ScanCache
         }
 
         int bodyLength = data.Length - 8;
-        ulong expected = BitConverter.ToUInt64(data, bodyLength);
-        if (!BitConverter.IsLittleEndian || XxHash64Fast.Hash(new ReadOnlySpan<byte>(data, 0, bodyLength)) != expected)
+        ulong expected = BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(bodyLength));
+        if (!BitConverter.IsLittleEndian || XxHash64Fast.Hash(data.Slice(0, bodyLength)) != expected)
         {
             return null;
         }
@@ -318,7 +325,7 @@ internal sealed class ScanCache
             return null;
         }
 
-        var loaded = new Loaded(data, count);
+        var loaded = new Loaded(file, count);
         Scanning.ScanTrace.Phase("header");
         for (int i = 0; i < count; i++)
         {
@@ -331,7 +338,7 @@ internal sealed class ScanCache
                 return null;
             }
 
-            if (!IsValidUtf8(new ReadOnlySpan<byte>(data, entry.PathOffset, entry.PathLength)))
+            if (!IsValidUtf8(data.Slice(entry.PathOffset, entry.PathLength)))
             {
                 return null;
             }
@@ -392,6 +399,16 @@ internal sealed class ScanCache
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
+    /// <summary>Strict UTF-8 decoding (throws on invalid bytes, as BinaryReader with this encoding did).</summary>
+    private static string Decode(ReadOnlySpan<byte> bytes)
+    {
+#if NET8_0_OR_GREATER
+        return StrictUtf8.GetString(bytes);
+#else
+        return StrictUtf8.GetString(bytes.ToArray());
+#endif
+    }
+
     /// <summary>One loaded entry; the path is a slice of the file's bytes.</summary>
     private struct LoadedEntry
     {
@@ -410,17 +427,17 @@ internal sealed class ScanCache
     /// path's UTF-8 bytes to the entry (no string or dictionary per path). A path stored twice
     /// (never written so) resolves to its last copy, as the earlier dictionary did.
     /// </summary>
-    private sealed class Loaded
+    private sealed class Loaded : IDisposable
     {
-        public static readonly Loaded Empty = new(Array.Empty<byte>(), 0);
+        public static readonly Loaded Empty = new(null, 0);
 
-        private readonly byte[] data;
+        private readonly FileBytes? file;
         private readonly int[] table;
         private readonly int mask;
 
-        public Loaded(byte[] data, int count)
+        public Loaded(FileBytes? file, int count)
         {
-            this.data = data;
+            this.file = file;
             Entries = new LoadedEntry[count];
             int size = 4;
             while (size < count * 2)
@@ -436,7 +453,11 @@ internal sealed class ScanCache
 
         public int Count { get; private set; }
 
-        public string PathOf(int index) => StrictUtf8.GetString(data, Entries[index].PathOffset, Entries[index].PathLength);
+        private ReadOnlySpan<byte> Data => file is null ? default : file.Span;
+
+        public string PathOf(int index) => Decode(Data.Slice(Entries[index].PathOffset, Entries[index].PathLength));
+
+        public void Dispose() => file?.Dispose();
 
         /// <summary>Adds entry <paramref name="index"/> (already parsed) to the table.</summary>
 #if NET8_0_OR_GREATER
@@ -445,13 +466,14 @@ internal sealed class ScanCache
         public void Add(int index)
         {
             ref var entry = ref Entries[index];
-            var path = new ReadOnlySpan<byte>(data, entry.PathOffset, entry.PathLength);
+            var data = Data;
+            var path = data.Slice(entry.PathOffset, entry.PathLength);
             entry.Hash = HashOf(path);
             int slot = (int)entry.Hash & mask;
             while (table[slot] != 0)
             {
                 ref var other = ref Entries[table[slot] - 1];
-                if (other.Hash == entry.Hash && path.SequenceEqual(new ReadOnlySpan<byte>(data, other.PathOffset, other.PathLength)))
+                if (other.Hash == entry.Hash && path.SequenceEqual(data.Slice(other.PathOffset, other.PathLength)))
                 {
                     table[slot] = index + 1;
                     return;
@@ -497,6 +519,7 @@ internal sealed class ScanCache
                 return -1;
             }
             var key = bytes.Slice(0, length);
+            var data = Data;
             ulong hash = HashOf(key);
             int slot = (int)hash & mask;
             while (true)
@@ -508,7 +531,7 @@ internal sealed class ScanCache
                 }
 
                 ref var entry = ref Entries[index];
-                if (entry.Hash == hash && key.SequenceEqual(new ReadOnlySpan<byte>(data, entry.PathOffset, entry.PathLength)))
+                if (entry.Hash == hash && key.SequenceEqual(data.Slice(entry.PathOffset, entry.PathLength)))
                 {
                     return index;
                 }
@@ -543,13 +566,13 @@ internal sealed class ScanCache
     }
 
     /// <summary>Reads what <see cref="BinaryWriter"/> wrote (little-endian, strings with a 7-bit length prefix), never past its end.</summary>
-    private struct SpanReader
+    private ref struct SpanReader
     {
-        private readonly byte[] data;
+        private readonly ReadOnlySpan<byte> data;
         private readonly int end;
         private int position;
 
-        public SpanReader(byte[] data, int start, int end)
+        public SpanReader(ReadOnlySpan<byte> data, int start, int end)
         {
             this.data = data;
             position = start;
@@ -566,7 +589,7 @@ internal sealed class ScanCache
                 return false;
             }
 
-            value = BitConverter.ToInt32(data, position);
+            value = BinaryPrimitives.ReadInt32LittleEndian(data.Slice(position));
             position += 4;
             return true;
         }
@@ -579,7 +602,7 @@ internal sealed class ScanCache
                 return false;
             }
 
-            value = BitConverter.ToInt64(data, position);
+            value = BinaryPrimitives.ReadInt64LittleEndian(data.Slice(position));
             position += 8;
             return true;
         }
@@ -642,7 +665,7 @@ internal sealed class ScanCache
 
             try
             {
-                value = StrictUtf8.GetString(data, offset, length);
+                value = Decode(data.Slice(offset, length));
                 return true;
             }
             catch (ArgumentException)

@@ -25,7 +25,7 @@ internal enum GitFileState
 /// credential finding never touch git metadata. Re-created on every scan (never cached):
 /// the answer is always current.
 /// </summary>
-internal sealed class GitStatus
+internal sealed class GitStatus : IDisposable
 {
     private readonly GitRepository? repository;
     private readonly string rootPrefix;
@@ -49,6 +49,9 @@ internal sealed class GitStatus
     }
 
     public bool InWorkTree => repository is not null;
+
+    /// <summary>Frees the loaded index (its paths live outside the GC heap).</summary>
+    public void Dispose() => index?.Dispose();
 
     public string? WorkTree => repository?.WorkTree;
 

@@ -20,13 +20,15 @@ internal static class ScanTrace
 #if NET8_0_OR_GREATER
         double jit = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds;
         long methods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        long allocated = GC.GetTotalAllocatedBytes() / 1024;
 #else
         double jit = 0;
         long methods = 0;
+        long allocated = 0;
 #endif
         if (last != 0)
         {
-            Console.Error.WriteLine($"  {name}: {(now - last) * 1000.0 / Stopwatch.Frequency:F1} ms (JIT {jit - lastJit:F1} ms, {methods - lastMethods} methods, gen0 GCs {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)})");
+            Console.Error.WriteLine($"  {name}: {(now - last) * 1000.0 / Stopwatch.Frequency:F1} ms (JIT {jit - lastJit:F1} ms, {methods - lastMethods} methods, gen0 GCs {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, allocated {allocated} KB)");
         }
 
         last = now;

@@ -154,6 +154,7 @@ public static class TreeScanner
 
         ScanTrace.Phase("merged");
         cache?.Save();
+        cache?.Dispose();
         ScanTrace.Phase("saved");
 
         if (options.UseGit)
@@ -476,6 +477,18 @@ public static class TreeScanner
     private static void ApplyGitState(string root, List<Finding> findings)
     {
         GitStatus? git = null;
+        try
+        {
+            ApplyGitState(root, findings, ref git);
+        }
+        finally
+        {
+            git?.Dispose();
+        }
+    }
+
+    private static void ApplyGitState(string root, List<Finding> findings, ref GitStatus? git)
+    {
         var states = new Dictionary<string, GitFileState>(StringComparer.Ordinal);
         for (int i = 0; i < findings.Count; i++)
         {

@@ -50,7 +50,7 @@ internal static class LinuxDirectoryReader
 #if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 #endif
-    public static unsafe void List(string directory, List<TreeWalker.Entry> into)
+    public static unsafe void List(string directory, List<TreeWalker.Entry> into, List<TreeWalker.Entry>? spare)
     {
         int max = System.Text.Encoding.UTF8.GetMaxByteCount(directory.Length) + 1;
         byte[]? rented = null;
@@ -105,7 +105,7 @@ internal static class LinuxDirectoryReader
                 byte type = entry[18];
                 if (type == TypeDirectory)
                 {
-                    into.Add(new TreeWalker.Entry(name, true, false, 0, 0));
+                    into.Add(Take(spare).Set(name, true, false, 0, 0));
                     continue;
                 }
 
@@ -131,13 +131,25 @@ internal static class LinuxDirectoryReader
                     isDirectory = Directory.Exists(Path.Combine(directory, name));
                 }
 
-                into.Add(new TreeWalker.Entry(name, isDirectory, isLink, length, ticks));
+                into.Add(Take(spare).Set(name, isDirectory, isLink, length, ticks));
             }
         }
         finally
         {
             _ = CloseDir(dir);
         }
+    }
+
+    private static TreeWalker.Entry Take(List<TreeWalker.Entry>? spare)
+    {
+        if (spare is null || spare.Count == 0)
+        {
+            return new TreeWalker.Entry(string.Empty, false, false, 0, 0);
+        }
+
+        var entry = spare[spare.Count - 1];
+        spare.RemoveAt(spare.Count - 1);
+        return entry;
     }
 
     private const long UnixEpochTicks = 621355968000000000;
