@@ -66,7 +66,11 @@ internal sealed class GitStatus : IDisposable
         string path = rootPrefix + rootRelativePath;
         if (!indexLoaded)
         {
-            index = GitIndex.Load(repository.IndexPath, GitIndex.HashSizeFor(Path.Combine(repository.CommonDirectory, "config")));
+            Scanning.ScanTrace.Phase("git discovered");
+            int hashSize = GitIndex.HashSizeFor(Path.Combine(repository.CommonDirectory, "config"));
+            Scanning.ScanTrace.Phase("git config");
+            index = GitIndex.Load(repository.IndexPath, hashSize);
+            Scanning.ScanTrace.Phase("git index");
             indexLoaded = true;
         }
 

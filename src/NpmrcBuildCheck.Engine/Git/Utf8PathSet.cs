@@ -171,6 +171,7 @@ internal sealed class Utf8PathSet : IDisposable
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsValid(ReadOnlySpan<byte> path)
     {
 #if NET8_0_OR_GREATER
@@ -197,6 +198,7 @@ internal sealed class Utf8PathSet : IDisposable
     }
 
     /// <summary>FNV-1a over 8-byte words, then mixed.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static uint Hash(ReadOnlySpan<byte> data)
     {
         ulong h = 14695981039346656037UL ^ (ulong)data.Length;

@@ -489,7 +489,8 @@ public static class TreeScanner
 
     private static void ApplyGitState(string root, List<Finding> findings, ref GitStatus? git)
     {
-        var states = new Dictionary<string, GitFileState>(StringComparer.Ordinal);
+        // Values boxed in a class: Dictionary<string, GitFileState> (a value type) was JIT-compiled in every fresh process.
+        var states = new Dictionary<string, StateBox>(StringComparer.Ordinal);
         for (int i = 0; i < findings.Count; i++)
         {
             var f = findings[i];
@@ -504,7 +505,12 @@ public static class TreeScanner
                 return;
             }
 
-            if (!states.TryGetValue(f.Path, out var state))
+            GitFileState state;
+            if (states.TryGetValue(f.Path, out var box))
+            {
+                state = box.State;
+            }
+            else
             {
                 try
                 {
@@ -515,7 +521,7 @@ public static class TreeScanner
                     state = GitFileState.Unknown;
                 }
 
-                states[f.Path] = state;
+                states[f.Path] = new StateBox(state);
             }
 
             if (state == GitFileState.IgnoredUntracked)
@@ -534,6 +540,13 @@ public static class TreeScanner
                 };
             }
         }
+    }
+
+    private sealed class StateBox
+    {
+        public StateBox(GitFileState state) => State = state;
+
+        public GitFileState State { get; }
     }
 
     private static int CompareFindings(Finding a, Finding b)
