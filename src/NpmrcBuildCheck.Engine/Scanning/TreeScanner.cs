@@ -66,9 +66,6 @@ public static class TreeScanner
         public bool Cacheable;
     }
 
-#if NET8_0_OR_GREATER
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-#endif
     private static ScanResult ScanCore(ScanOptions options, Stopwatch stopwatch)
     {
         string root = NormalizeDirectory(options.Root);
@@ -126,32 +123,7 @@ public static class TreeScanner
         ScanTrace.Phase("classified");
         long bytesRead = ReadAll(files, outcomes, toRead, options);
 
-        int scanned = 0;
-        int binary = 0;
-        for (int i = 0; i < files.Count; i++)
-        {
-            ref Outcome outcome = ref outcomes[i];
-            if (outcome.Counted)
-            {
-                scanned++;
-            }
-
-            if (outcome.Binary)
-            {
-                binary++;
-            }
-
-            if (outcome.Findings is not null)
-            {
-                findings.AddRange(outcome.Findings);
-            }
-
-            if (cache is not null && outcome.Read && outcome.Cacheable)
-            {
-                cache.Put(files[i].RelativePath, new CachedFile(files[i].Length, files[i].LastWriteTicks, outcome.Binary, outcome.Findings ?? Array.Empty<Finding>()));
-            }
-        }
-
+        int scanned = Merge(files, outcomes, findings, cache, out int binary);
         ScanTrace.Phase("merged");
         cache?.Save();
         cache?.Dispose();
@@ -281,6 +253,41 @@ public static class TreeScanner
 
 
         return cacheHits;
+    }
+
+    /// <summary>Counts and gathers the outcomes, and puts what was read into the cache.</summary>
+#if NET8_0_OR_GREATER
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+#endif
+    private static int Merge(List<WalkedFile> files, Outcome[] outcomes, List<Finding> findings, ScanCache? cache, out int binary)
+    {
+        int scanned = 0;
+        binary = 0;
+        for (int i = 0; i < files.Count; i++)
+        {
+            ref Outcome outcome = ref outcomes[i];
+            if (outcome.Counted)
+            {
+                scanned++;
+            }
+
+            if (outcome.Binary)
+            {
+                binary++;
+            }
+
+            if (outcome.Findings is not null)
+            {
+                findings.AddRange(outcome.Findings);
+            }
+
+            if (cache is not null && outcome.Read && outcome.Cacheable)
+            {
+                cache.Put(files[i].RelativePath, new CachedFile(files[i].Length, files[i].LastWriteTicks, outcome.Binary, outcome.Findings ?? Array.Empty<Finding>()));
+            }
+        }
+
+        return scanned;
     }
 
     /// <summary>Loads the cache on its own thread; <see cref="Wait"/> returns it or rethrows what loading threw.</summary>
