@@ -69,6 +69,9 @@ internal sealed class ScanCache : IDisposable
 
     public int LoadedEntries => previous.Count;
 
+    /// <summary>Whether a loaded entry has a credential finding (git state will then be asked for).</summary>
+    public bool HasCredentialFindings => previous.HasCredentialFindings;
+
     /// <summary>The full cache key: settings, engine identity (a rebuilt engine gets a new module id) and format.</summary>
     public static string KeyFor(string settingsKey)
     {
@@ -360,6 +363,7 @@ internal sealed class ScanCache : IDisposable
                     }
 
                     findings[k] = new Finding(rule, path, line, column, endLine, endColumn, hasKey ? findingKey : null, redacted!, digest!, message!);
+                    loaded.HasCredentialFindings |= RuleCatalog.IsCredentialRule(rule);
                 }
 
                 entry.Findings = findings;
@@ -452,6 +456,8 @@ internal sealed class ScanCache : IDisposable
         public LoadedEntry[] Entries { get; }
 
         public int Count { get; private set; }
+
+        public bool HasCredentialFindings { get; set; }
 
         private ReadOnlySpan<byte> Data => file is null ? default : file.Span;
 

@@ -64,16 +64,7 @@ internal sealed class GitStatus : IDisposable
         }
 
         string path = rootPrefix + rootRelativePath;
-        if (!indexLoaded)
-        {
-            Scanning.ScanTrace.Phase("git discovered");
-            int hashSize = GitIndex.HashSizeFor(Path.Combine(repository.CommonDirectory, "config"));
-            Scanning.ScanTrace.Phase("git config");
-            index = GitIndex.Load(repository.IndexPath, hashSize);
-            Scanning.ScanTrace.Phase("git index");
-            indexLoaded = true;
-        }
-
+        LoadIndex();
         if (index is null)
         {
             // Unreadable or split index: do not guess.
@@ -87,5 +78,19 @@ internal sealed class GitStatus : IDisposable
 
         ignore ??= new GitIgnoreEvaluator(repository.WorkTree, repository.ExcludePath);
         return ignore.IsIgnored(path, isDirectory: false) ? GitFileState.IgnoredUntracked : GitFileState.Untracked;
+    }
+
+    /// <summary>Reads the index now (<see cref="Get"/> does it on first use). Never throws.</summary>
+    public void LoadIndex()
+    {
+        if (repository is not null && !indexLoaded)
+        {
+            Scanning.ScanTrace.Phase("git discovered");
+            int hashSize = GitIndex.HashSizeFor(Path.Combine(repository.CommonDirectory, "config"));
+            Scanning.ScanTrace.Phase("git config");
+            index = GitIndex.Load(repository.IndexPath, hashSize);
+            Scanning.ScanTrace.Phase("git index");
+            indexLoaded = true;
+        }
     }
 }
