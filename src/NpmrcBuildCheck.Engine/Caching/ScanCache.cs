@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Buffers.Binary;
 using System.IO;
-using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Text;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Rules;
@@ -44,16 +45,17 @@ internal sealed class CachedFile
 /// the old one, so readers never see half a cache.
 /// </para>
 /// </summary>
-internal sealed class ScanCache
+internal sealed class ScanCache : IDisposable
 {
     public const int FormatVersion = 1;
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("NPMRCBC\0");
 
-    private readonly Dictionary<string, CachedFile> previous;
-    private readonly Dictionary<string, CachedFile> current = new(StringComparer.Ordinal);
+    private readonly Loaded previous;
+    private readonly Dictionary<string, CachedFile> added = new(StringComparer.Ordinal);
+    private int hits;
     private bool dirty;
 
-    private ScanCache(string filePath, string key, Dictionary<string, CachedFile> previous, bool dirty)
+    private ScanCache(string filePath, string key, Loaded previous, bool dirty)
     {
         FilePath = filePath;
         Key = key;
@@ -67,6 +69,9 @@ internal sealed class ScanCache
 
     public int LoadedEntries => previous.Count;
 
+    /// <summary>Whether a loaded entry has a credential finding (git state will then be asked for).</summary>
+    public bool HasCredentialFindings => previous.HasCredentialFindings;
+
     /// <summary>The full cache key: settings, engine identity (a rebuilt engine gets a new module id) and format.</summary>
     public static string KeyFor(string settingsKey)
     {
@@ -76,63 +81,91 @@ internal sealed class ScanCache
 
     public static string FileNameFor(string key)
     {
-        byte[] hash = XxHash64.Hash(Encoding.UTF8.GetBytes(key));
-        var name = new StringBuilder("scan-", 32);
-        foreach (byte b in hash)
-        {
-            name.Append(b.ToString("x2"));
-        }
-
-        return name.Append(".cache").ToString();
+        // The hex digits of XxHash64.Hash (big-endian bytes), as before.
+        return "scan-" + XxHash64Fast.Hash(Encoding.UTF8.GetBytes(key)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + ".cache";
     }
 
     /// <summary>Loads the cache for <paramref name="key"/> from <paramref name="directory"/>; an unusable file gives an empty cache.</summary>
     public static ScanCache Load(string directory, string key)
     {
         string path = Path.Combine(directory, FileNameFor(key));
-        var entries = new Dictionary<string, CachedFile>(StringComparer.Ordinal);
+        Scanning.ScanTrace.Phase("name");
         try
         {
             if (File.Exists(path))
             {
-                if (TryRead(File.ReadAllBytes(path), key, entries))
+                var bytes = FileBytes.Read(path);
+                Scanning.ScanTrace.Phase("read");
+                var loaded = TryRead(bytes, key);
+                if (loaded is not null)
                 {
-                    return new ScanCache(path, key, entries, dirty: false);
+                    return new ScanCache(path, key, loaded, dirty: false);
                 }
 
-                entries.Clear();
+                bytes.Dispose();
             }
         }
         catch (Exception)
         {
-            entries.Clear();
+            // An empty cache.
         }
 
-        return new ScanCache(path, key, entries, dirty: true);
+        return new ScanCache(path, key, Loaded.Empty, dirty: true);
     }
 
-    public bool TryGet(string relativePath, long length, long lastWriteTicks, out CachedFile? entry)
+    /// <summary>
+    /// Whether the file was cached with this size and time; if so, its outcome. Called for every
+    /// listed file on every build: no allocation, the path is compared as UTF-8 with the bytes
+    /// of the loaded file. Not thread-safe (the scanner calls it from one thread).
+    /// </summary>
+#if NET8_0_OR_GREATER
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
+    public bool TryGet(string relativePath, long length, long lastWriteTicks, out bool binary, out Finding[] findings) =>
+        TryGet(relativePath, string.Empty, length, lastWriteTicks, out binary, out findings);
+
+    /// <summary>As above, for the path <paramref name="prefix"/> + <paramref name="leaf"/> (not concatenated).</summary>
+#if NET8_0_OR_GREATER
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
+    public bool TryGet(string prefix, string leaf, long length, long lastWriteTicks, out bool binary, out Finding[] findings)
     {
-        if (previous.TryGetValue(relativePath, out entry) && entry.Length == length && entry.LastWriteTicks == lastWriteTicks)
+        int index = previous.Find(prefix, leaf);
+        if (index >= 0)
         {
-            current[relativePath] = entry;
-            return true;
+            ref var entry = ref previous.Entries[index];
+            if (entry.Length == length && entry.LastWriteTicks == lastWriteTicks)
+            {
+                if (!entry.Used)
+                {
+                    entry.Used = true;
+                    hits++;
+                }
+
+                binary = entry.Binary;
+                findings = entry.Findings ?? Array.Empty<Finding>();
+                return true;
+            }
         }
 
-        entry = null;
+        binary = false;
+        findings = Array.Empty<Finding>();
         return false;
     }
 
+    /// <summary>Frees the loaded file's memory (after <see cref="Save"/>).</summary>
+    public void Dispose() => previous.Dispose();
+
     public void Put(string relativePath, CachedFile entry)
     {
-        current[relativePath] = entry;
+        added[relativePath] = entry;
         dirty = true;
     }
 
     /// <summary>Writes the cache when something changed (new, changed or removed files). Never throws.</summary>
     public bool Save()
     {
-        if (!dirty && current.Count == previous.Count)
+        if (!dirty && hits == previous.Count)
         {
             return false;
         }
@@ -190,8 +223,29 @@ internal sealed class ScanCache
 #endif
     }
 
+    /// <summary>What the next scan finds: the entries hit by this scan and the ones put.</summary>
+    private Dictionary<string, CachedFile> Current()
+    {
+        var current = new Dictionary<string, CachedFile>(added, StringComparer.Ordinal);
+        for (int i = 0; i < previous.Count; i++)
+        {
+            ref var e = ref previous.Entries[i];
+            if (e.Used)
+            {
+                string path = previous.PathOf(i);
+                if (!current.ContainsKey(path))
+                {
+                    current[path] = new CachedFile(e.Length, e.LastWriteTicks, e.Binary, e.Findings ?? Array.Empty<Finding>());
+                }
+            }
+        }
+
+        return current;
+    }
+
     private byte[] Serialize()
     {
+        var current = Current();
         var keys = new List<string>(current.Keys);
         keys.Sort(StringComparer.Ordinal);
         using var memory = new MemoryStream(64 + (keys.Count * 64));
@@ -226,7 +280,7 @@ internal sealed class ScanCache
         }
 
         long bodyLength = memory.Length;
-        ulong hash = XxHash64.HashToUInt64(new ReadOnlySpan<byte>(memory.GetBuffer(), 0, (int)bodyLength));
+        ulong hash = XxHash64Fast.Hash(new ReadOnlySpan<byte>(memory.GetBuffer(), 0, (int)bodyLength));
         using (var writer = new BinaryWriter(memory, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(hash);
@@ -235,83 +289,395 @@ internal sealed class ScanCache
         return memory.ToArray();
     }
 
-    private static bool TryRead(byte[] data, string key, Dictionary<string, CachedFile> into)
+    /// <summary>Parses a cache file (the layout <see cref="Serialize"/> writes) without making a string per path; null if unusable.</summary>
+#if NET8_0_OR_GREATER
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
+    private static Loaded? TryRead(FileBytes file, string key)
     {
+        var data = file.Span;
         if (data.Length < Magic.Length + 4 + 8)
         {
-            return false;
+            return null;
         }
 
         for (int i = 0; i < Magic.Length; i++)
         {
             if (data[i] != Magic[i])
             {
-                return false;
+                return null;
             }
         }
 
         int bodyLength = data.Length - 8;
-        ulong expected = BitConverter.ToUInt64(data, bodyLength);
-        if (!BitConverter.IsLittleEndian || XxHash64.HashToUInt64(new ReadOnlySpan<byte>(data, 0, bodyLength)) != expected)
+        ulong expected = BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(bodyLength));
+        if (!BitConverter.IsLittleEndian || XxHash64Fast.Hash(data.Slice(0, bodyLength)) != expected)
         {
-            return false;
+            return null;
         }
 
-        try
+        Scanning.ScanTrace.Phase("hashed");
+        var reader = new SpanReader(data, Magic.Length, bodyLength);
+        if (!reader.Int32(out int version) || version != FormatVersion || !reader.String(out string? storedKey) || !string.Equals(storedKey, key, StringComparison.Ordinal))
         {
-            using var reader = new BinaryReader(new MemoryStream(data, Magic.Length, bodyLength - Magic.Length, writable: false), new UTF8Encoding(false, true));
-            if (reader.ReadInt32() != FormatVersion || !string.Equals(reader.ReadString(), key, StringComparison.Ordinal))
+            return null;
+        }
+
+        if (!reader.Int32(out int count) || count < 0 || count > bodyLength)
+        {
+            return null;
+        }
+
+        var loaded = new Loaded(file, count);
+        Scanning.ScanTrace.Phase("header");
+        for (int i = 0; i < count; i++)
+        {
+            ref var entry = ref loaded.Entries[i];
+            if (!reader.Bytes(out entry.PathOffset, out entry.PathLength) ||
+                !reader.Int64(out entry.Length) || !reader.Int64(out entry.LastWriteTicks) ||
+                !reader.Boolean(out entry.Binary) || !reader.Int32(out int findingCount) ||
+                findingCount < 0 || findingCount > 1_000_000)
             {
+                return null;
+            }
+
+            if (!IsValidUtf8(data.Slice(entry.PathOffset, entry.PathLength)))
+            {
+                return null;
+            }
+
+            if (findingCount > 0)
+            {
+                string path = loaded.PathOf(i);
+                var findings = new Finding[findingCount];
+                for (int k = 0; k < findingCount; k++)
+                {
+                    if (!reader.String(out string? code) || RuleCatalog.Find(code!) is not { } rule ||
+                        !reader.Int32(out int line) || !reader.Int32(out int column) ||
+                        !reader.Int32(out int endLine) || !reader.Int32(out int endColumn) ||
+                        !reader.Boolean(out bool hasKey) || !reader.String(out string? findingKey) ||
+                        !reader.String(out string? redacted) || !reader.String(out string? digest) ||
+                        !reader.String(out string? message))
+                    {
+                        return null;
+                    }
+
+                    findings[k] = new Finding(rule, path, line, column, endLine, endColumn, hasKey ? findingKey : null, redacted!, digest!, message!);
+                    loaded.HasCredentialFindings |= RuleCatalog.IsCredentialRule(rule);
+                }
+
+                entry.Findings = findings;
+                Scanning.ScanTrace.Phase("findings");
+            }
+
+            loaded.Add(i);
+        }
+
+        return reader.AtEnd ? loaded : null;
+    }
+
+#if NET8_0_OR_GREATER
+    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
+#else
+    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] >= 0x80)
+            {
+                try
+                {
+                    StrictUtf8.GetCharCount(bytes.Slice(i).ToArray());
+                    return true;
+                }
+                catch (ArgumentException)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+#endif
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    /// <summary>Strict UTF-8 decoding (throws on invalid bytes, as BinaryReader with this encoding did).</summary>
+    private static string Decode(ReadOnlySpan<byte> bytes)
+    {
+#if NET8_0_OR_GREATER
+        return StrictUtf8.GetString(bytes);
+#else
+        return StrictUtf8.GetString(bytes.ToArray());
+#endif
+    }
+
+    /// <summary>One loaded entry; the path is a slice of the file's bytes.</summary>
+    private struct LoadedEntry
+    {
+        public int PathOffset;
+        public int PathLength;
+        public ulong Hash;
+        public long Length;
+        public long LastWriteTicks;
+        public bool Binary;
+        public bool Used;
+        public Finding[]? Findings;
+    }
+
+    /// <summary>
+    /// The loaded cache: entries in file order and an open-addressing table from a hash of the
+    /// path's UTF-8 bytes to the entry (no string or dictionary per path). A path stored twice
+    /// (never written so) resolves to its last copy, as the earlier dictionary did.
+    /// </summary>
+    private sealed class Loaded : IDisposable
+    {
+        public static readonly Loaded Empty = new(null, 0);
+
+        private readonly FileBytes? file;
+        private readonly int[] table;
+        private readonly int mask;
+
+        public Loaded(FileBytes? file, int count)
+        {
+            this.file = file;
+            Entries = new LoadedEntry[count];
+            int size = 4;
+            while (size < count * 2)
+            {
+                size <<= 1;
+            }
+
+            table = new int[size];
+            mask = size - 1;
+        }
+
+        public LoadedEntry[] Entries { get; }
+
+        public int Count { get; private set; }
+
+        public bool HasCredentialFindings { get; set; }
+
+        private ReadOnlySpan<byte> Data => file is null ? default : file.Span;
+
+        public string PathOf(int index) => Decode(Data.Slice(Entries[index].PathOffset, Entries[index].PathLength));
+
+        public void Dispose() => file?.Dispose();
+
+        /// <summary>Adds entry <paramref name="index"/> (already parsed) to the table.</summary>
+#if NET8_0_OR_GREATER
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
+        public void Add(int index)
+        {
+            ref var entry = ref Entries[index];
+            var data = Data;
+            var path = data.Slice(entry.PathOffset, entry.PathLength);
+            entry.Hash = HashOf(path);
+            int slot = (int)entry.Hash & mask;
+            while (table[slot] != 0)
+            {
+                ref var other = ref Entries[table[slot] - 1];
+                if (other.Hash == entry.Hash && path.SequenceEqual(data.Slice(other.PathOffset, other.PathLength)))
+                {
+                    table[slot] = index + 1;
+                    return;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+
+            table[slot] = index + 1;
+            Count++;
+        }
+
+        /// <summary>The entry for <paramref name="path"/>, or -1.</summary>
+#if NET8_0_OR_GREATER
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
+        public int Find(string prefix, string leaf)
+        {
+            if (Count == 0)
+            {
+                return -1;
+            }
+
+            int max = StrictUtf8.GetMaxByteCount(prefix.Length + leaf.Length);
+            Span<byte> bytes = max <= 1024 ? stackalloc byte[1024] : new byte[max];
+            int length;
+            try
+            {
+                // Strict, as the writer is: a name that is not valid UTF-16 was never cached (and must not match U+FFFD).
+#if NET8_0_OR_GREATER
+                // Encoded separately: a pair of surrogates split across the two parts fails strict encoding, and
+                // a path never splits one ('/' or nothing precedes the leaf), so this equals encoding the whole.
+                length = StrictUtf8.GetBytes(prefix.AsSpan(), bytes);
+                length += StrictUtf8.GetBytes(leaf.AsSpan(), bytes.Slice(length));
+#else
+                byte[] encoded = StrictUtf8.GetBytes(prefix + leaf);
+                encoded.CopyTo(bytes);
+                length = encoded.Length;
+#endif
+            }
+            catch (ArgumentException)
+            {
+                return -1;
+            }
+            var key = bytes.Slice(0, length);
+            var data = Data;
+            ulong hash = HashOf(key);
+            int slot = (int)hash & mask;
+            while (true)
+            {
+                int index = table[slot] - 1;
+                if (index < 0)
+                {
+                    return -1;
+                }
+
+                ref var entry = ref Entries[index];
+                if (entry.Hash == hash && key.SequenceEqual(data.Slice(entry.PathOffset, entry.PathLength)))
+                {
+                    return index;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        /// <summary>FNV-1a over 8-byte words, then mixed: cheap and good enough for a table whose keys come from one tree.</summary>
+#if NET8_0_OR_GREATER
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+#endif
+        private static ulong HashOf(ReadOnlySpan<byte> bytes)
+        {
+            ulong h = 14695981039346656037UL ^ (ulong)bytes.Length;
+            int i = 0;
+            for (; i + 8 <= bytes.Length; i += 8)
+            {
+                h = (h ^ System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(i))) * 1099511628211UL;
+            }
+
+            for (; i < bytes.Length; i++)
+            {
+                h = (h ^ bytes[i]) * 1099511628211UL;
+            }
+
+            h ^= h >> 33;
+            h *= 0xff51afd7ed558ccdUL;
+            h ^= h >> 33;
+            return h;
+        }
+    }
+
+    /// <summary>Reads what <see cref="BinaryWriter"/> wrote (little-endian, strings with a 7-bit length prefix), never past its end.</summary>
+    private ref struct SpanReader
+    {
+        private readonly ReadOnlySpan<byte> data;
+        private readonly int end;
+        private int position;
+
+        public SpanReader(ReadOnlySpan<byte> data, int start, int end)
+        {
+            this.data = data;
+            position = start;
+            this.end = end;
+        }
+
+        public bool AtEnd => position == end;
+
+        public bool Int32(out int value)
+        {
+            if (end - position < 4)
+            {
+                value = 0;
                 return false;
             }
 
-            int count = reader.ReadInt32();
-            if (count < 0)
+            value = BinaryPrimitives.ReadInt32LittleEndian(data.Slice(position));
+            position += 4;
+            return true;
+        }
+
+        public bool Int64(out long value)
+        {
+            if (end - position < 8)
             {
+                value = 0;
                 return false;
             }
 
-            for (int i = 0; i < count; i++)
+            value = BinaryPrimitives.ReadInt64LittleEndian(data.Slice(position));
+            position += 8;
+            return true;
+        }
+
+        public bool Boolean(out bool value)
+        {
+            if (end - position < 1)
             {
-                string path = reader.ReadString();
-                long length = reader.ReadInt64();
-                long ticks = reader.ReadInt64();
-                bool binary = reader.ReadBoolean();
-                int findingCount = reader.ReadInt32();
-                if (findingCount < 0 || findingCount > 1_000_000)
+                value = false;
+                return false;
+            }
+
+            value = data[position++] != 0;
+            return true;
+        }
+
+        /// <summary>A string's UTF-8 bytes, as a slice of the data.</summary>
+#if NET8_0_OR_GREATER
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
+        public bool Bytes(out int offset, out int length)
+        {
+            offset = 0;
+            length = 0;
+            int shift = 0;
+            while (true)
+            {
+                if (position >= end || shift > 28)
                 {
                     return false;
                 }
 
-                var findings = findingCount == 0 ? Array.Empty<Finding>() : new Finding[findingCount];
-                for (int k = 0; k < findingCount; k++)
+                byte b = data[position++];
+                length |= (b & 0x7F) << shift;
+                if ((b & 0x80) == 0)
                 {
-                    var rule = RuleCatalog.Find(reader.ReadString());
-                    if (rule is null)
-                    {
-                        return false;
-                    }
-
-                    int line = reader.ReadInt32();
-                    int column = reader.ReadInt32();
-                    int endLine = reader.ReadInt32();
-                    int endColumn = reader.ReadInt32();
-                    bool hasKey = reader.ReadBoolean();
-                    string findingKey = reader.ReadString();
-                    string redacted = reader.ReadString();
-                    string digest = reader.ReadString();
-                    string message = reader.ReadString();
-                    findings[k] = new Finding(rule, path, line, column, endLine, endColumn, hasKey ? findingKey : null, redacted, digest, message);
+                    break;
                 }
 
-                into[path] = new CachedFile(length, ticks, binary, findings);
+                shift += 7;
             }
 
-            return reader.BaseStream.Position == reader.BaseStream.Length;
+            if (length < 0 || end - position < length)
+            {
+                return false;
+            }
+
+            offset = position;
+            position += length;
+            return true;
         }
-        catch (Exception)
+
+        public bool String(out string? value)
         {
-            return false;
+            value = null;
+            if (!Bytes(out int offset, out int length))
+            {
+                return false;
+            }
+
+            try
+            {
+                value = Decode(data.Slice(offset, length));
+                return true;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ internal enum GitFileState
 /// credential finding never touch git metadata. Re-created on every scan (never cached):
 /// the answer is always current.
 /// </summary>
-internal sealed class GitStatus
+internal sealed class GitStatus : IDisposable
 {
     private readonly GitRepository? repository;
     private readonly string rootPrefix;
@@ -50,6 +50,9 @@ internal sealed class GitStatus
 
     public bool InWorkTree => repository is not null;
 
+    /// <summary>Frees the loaded index (its paths live outside the GC heap).</summary>
+    public void Dispose() => index?.Dispose();
+
     public string? WorkTree => repository?.WorkTree;
 
     /// <summary>The state of a file given by its root-relative path.</summary>
@@ -61,12 +64,7 @@ internal sealed class GitStatus
         }
 
         string path = rootPrefix + rootRelativePath;
-        if (!indexLoaded)
-        {
-            index = GitIndex.Load(repository.IndexPath, GitIndex.HashSizeFor(Path.Combine(repository.CommonDirectory, "config")));
-            indexLoaded = true;
-        }
-
+        LoadIndex();
         if (index is null)
         {
             // Unreadable or split index: do not guess.
@@ -80,5 +78,19 @@ internal sealed class GitStatus
 
         ignore ??= new GitIgnoreEvaluator(repository.WorkTree, repository.ExcludePath);
         return ignore.IsIgnored(path, isDirectory: false) ? GitFileState.IgnoredUntracked : GitFileState.Untracked;
+    }
+
+    /// <summary>Reads the index now (<see cref="Get"/> does it on first use). Never throws.</summary>
+    public void LoadIndex()
+    {
+        if (repository is not null && !indexLoaded)
+        {
+            Scanning.ScanTrace.Phase("git discovered");
+            int hashSize = GitIndex.HashSizeFor(Path.Combine(repository.CommonDirectory, "config"));
+            Scanning.ScanTrace.Phase("git config");
+            index = GitIndex.Load(repository.IndexPath, hashSize);
+            Scanning.ScanTrace.Phase("git index");
+            indexLoaded = true;
+        }
     }
 }

@@ -34,10 +34,86 @@ internal static class BinaryFiles
         ".pdf", ".sqlite", ".sqlite3", ".db", ".mdb", ".snk", ".pfx", ".p12",
     };
 
+    /// <summary>The extensions above, lower-case ASCII without the dot, packed in a ulong (8 bits per character), sorted.</summary>
+    private static readonly ulong[] PackedExtensions = Pack();
+
+    /// <summary>Asked for every listed file on every build: no allocation for an ASCII extension of up to 8 characters.</summary>
+#if NET8_0_OR_GREATER
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+#endif
     public static bool HasBinaryExtension(string fileName)
     {
         int dot = fileName.LastIndexOf('.');
-        return dot > 0 && Extensions.Contains(fileName.Substring(dot));
+        if (dot <= 0)
+        {
+            return false;
+        }
+
+        int length = fileName.Length - dot - 1;
+        if (length == 0 || length > 8)
+        {
+            return false; // The longest listed extension has 7 characters.
+        }
+
+        ulong packed = 0;
+        for (int i = dot + 1; i < fileName.Length; i++)
+        {
+            char c = fileName[i];
+            if (c >= 0x80)
+            {
+                // OrdinalIgnoreCase folds some non-ASCII letters to ASCII ones: ask the set itself.
+                return Extensions.Contains(fileName.Substring(dot));
+            }
+
+            if (c >= 'A' && c <= 'Z')
+            {
+                c = (char)(c + 32);
+            }
+
+            packed = (packed << 8) | c;
+        }
+
+        int low = 0;
+        int high = PackedExtensions.Length - 1;
+        while (low <= high)
+        {
+            int middle = (low + high) >> 1;
+            ulong value = PackedExtensions[middle];
+            if (value == packed)
+            {
+                return true;
+            }
+
+            if (value < packed)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return false;
+    }
+
+    private static ulong[] Pack()
+    {
+        var packed = new ulong[Extensions.Count];
+        int n = 0;
+        foreach (string extension in Extensions)
+        {
+            ulong value = 0;
+            for (int i = 1; i < extension.Length; i++)
+            {
+                value = (value << 8) | char.ToLowerInvariant(extension[i]);
+            }
+
+            packed[n++] = value;
+        }
+
+        Array.Sort(packed);
+        return packed;
     }
 
     /// <summary>NUL in the first bytes and no UTF-16 byte-order mark.</summary>

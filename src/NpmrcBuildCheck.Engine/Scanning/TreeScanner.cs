@@ -56,7 +56,8 @@ public static class TreeScanner
         }
     }
 
-    private sealed class Outcome
+    /// <summary>What became of one listed file. A struct in one array: no object per file.</summary>
+    private struct Outcome
     {
         public Finding[]? Findings;
         public bool Binary;
@@ -83,28 +84,86 @@ public static class TreeScanner
             }
         }
 
+        ScanTrace.Phase("start");
+        int workers = options.MaxParallelism > 0 ? options.MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
         ScanCache? cache = null;
+        CacheLoader? loader = null;
         if (!string.IsNullOrWhiteSpace(options.CacheDirectory))
         {
             string cacheDirectory = NormalizeDirectory(Path.IsPathRooted(options.CacheDirectory!) ? options.CacheDirectory! : Path.Combine(root, options.CacheDirectory!));
             pruned.Add(cacheDirectory);
             string detector = options.Detector is null ? string.Empty : "\ndetector=" + options.Detector.Method.DeclaringType?.FullName + "." + options.Detector.Method.Name;
-            cache = ScanCache.Load(cacheDirectory, ScanCache.KeyFor(options.SettingsKey + detector));
+            string key = ScanCache.KeyFor(options.SettingsKey + detector);
+            ScanTrace.Phase("key");
+            if (workers > 1)
+            {
+                // The cache is not needed before the walk ends: read and parse it meanwhile.
+                loader = new CacheLoader(cacheDirectory, key);
+            }
+            else
+            {
+                cache = ScanCache.Load(cacheDirectory, key);
+            }
         }
 
-        int workers = options.MaxParallelism > 0 ? options.MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
         var walk = TreeWalker.Walk(root, new ExcludeFilter(options.ExcludeGlobs, PruneRules.IgnoreCase), pruned, workers);
+        ScanTrace.Phase("walked");
+        if (loader is not null)
+        {
+            cache = loader.Wait();
+            ScanTrace.Phase("cache loaded");
+        }
+
+        // A cached credential finding will ask for git state at the end: read the index now, on the core the
+        // single-threaded per-file checks leave free. The answers are the same; only the time is earlier.
+        GitLoader? gitLoader = options.UseGit && workers > 1 && cache is { HasCredentialFindings: true } ? new GitLoader(root) : null;
+        ScanTrace.Phase("walked");
         var files = walk.Files;
         var outcomes = new Outcome[files.Count];
         var toRead = new List<int>();
         var findings = new List<Finding>(walk.Problems);
+        int cacheHits = Classify(files, outcomes, toRead, cache, options);
+        ScanTrace.Phase("classified");
+        long bytesRead = ReadAll(files, outcomes, toRead, options);
+
+        int scanned = Merge(files, outcomes, findings, cache, out int binary);
+        ScanTrace.Phase("merged");
+        cache?.Save();
+        cache?.Dispose();
+        ScanTrace.Phase("saved");
+
+        GitStatus? preloaded = gitLoader?.Wait();
+        if (options.UseGit)
+        {
+            ApplyGitState(root, findings, preloaded);
+        }
+
+        ScanTrace.Phase("git");
+        findings.Sort(CompareFindings);
+        walk.ProjectDirectories.Sort(StringComparer.Ordinal);
+        return new ScanResult(findings, scanned, bytesRead, stopwatch.Elapsed, walk.ProjectDirectories)
+        {
+            CacheHits = cacheHits,
+            BinaryFilesSkipped = binary,
+            DirectoriesListed = walk.DirectoriesListed,
+        };
+    }
+
+    /// <summary>
+    /// Decides for each listed file: skipped, served from the cache, or to be read. Runs over every
+    /// file on every build, mostly in a fresh process: optimised at its first compilation.
+    /// </summary>
+#if NET8_0_OR_GREATER
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+#endif
+    private static int Classify(List<WalkedFile> files, Outcome[] outcomes, List<int> toRead, ScanCache? cache, ScanOptions options)
+    {
         int cacheHits = 0;
         long racyThreshold = DateTime.UtcNow.Ticks - (2 * TimeSpan.TicksPerSecond);
-
         for (int i = 0; i < files.Count; i++)
         {
             var file = files[i];
-            var outcome = outcomes[i] = new Outcome();
+            ref Outcome outcome = ref outcomes[i];
             if (file.IsSymbolicLink)
             {
                 // A link's listed size and time are the link's own, not its target's: ask the target's type
@@ -142,8 +201,7 @@ public static class TreeScanner
             }
 
             // Binary by name first: a large image or package is skipped quietly, not reported as over the size limit.
-            var kind = FileKinds.Classify(file.Name);
-            if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.HasBinaryExtension(file.Name))
+            if (BinaryFiles.HasBinaryExtension(file.Name) && !IsConfigOrLockfile(file.Name))
             {
                 outcome.Binary = true;
                 continue;
@@ -176,12 +234,12 @@ public static class TreeScanner
                 continue;
             }
 
-            if (cache is not null && cache.TryGet(file.RelativePath, file.Length, file.LastWriteTicks, out var cached))
+            if (cache is not null && cache.TryGet(file.RelativePrefix, file.RelativeLeaf, file.Length, file.LastWriteTicks, out bool cachedBinary, out var cachedFindings))
             {
                 cacheHits++;
-                outcome.Binary = cached!.Binary;
-                outcome.Counted = !cached.Binary;
-                outcome.Findings = cached.Findings;
+                outcome.Binary = cachedBinary;
+                outcome.Counted = !cachedBinary;
+                outcome.Findings = cachedFindings;
                 continue;
             }
 
@@ -197,13 +255,21 @@ public static class TreeScanner
             toRead.Add(i);
         }
 
-        long bytesRead = ReadAll(files, outcomes, toRead, options);
 
+        return cacheHits;
+    }
+
+    /// <summary>Counts and gathers the outcomes, and puts what was read into the cache.</summary>
+#if NET8_0_OR_GREATER
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+#endif
+    private static int Merge(List<WalkedFile> files, Outcome[] outcomes, List<Finding> findings, ScanCache? cache, out int binary)
+    {
         int scanned = 0;
-        int binary = 0;
+        binary = 0;
         for (int i = 0; i < files.Count; i++)
         {
-            var outcome = outcomes[i];
+            ref Outcome outcome = ref outcomes[i];
             if (outcome.Counted)
             {
                 scanned++;
@@ -225,21 +291,69 @@ public static class TreeScanner
             }
         }
 
-        cache?.Save();
+        return scanned;
+    }
 
-        if (options.UseGit)
+    /// <summary>Reads the git index on its own thread; <see cref="Wait"/> gives the status, or null if reading failed.</summary>
+    private sealed class GitLoader
+    {
+        private readonly Thread thread;
+        private GitStatus? git;
+
+        public GitLoader(string root)
         {
-            ApplyGitState(root, findings);
+            thread = new Thread(() =>
+            {
+                try
+                {
+                    var status = new GitStatus(root);
+                    status.LoadIndex();
+                    git = status;
+                }
+                catch (Exception)
+                {
+                    // Read again on the scanning thread, as without preloading.
+                }
+            }, 256 * 1024) { IsBackground = true, Name = "NpmrcBuildCheck git" };
+            thread.Start();
         }
 
-        findings.Sort(CompareFindings);
-        walk.ProjectDirectories.Sort(StringComparer.Ordinal);
-        return new ScanResult(findings, scanned, bytesRead, stopwatch.Elapsed, walk.ProjectDirectories)
+        public GitStatus? Wait()
         {
-            CacheHits = cacheHits,
-            BinaryFilesSkipped = binary,
-            DirectoriesListed = walk.DirectoriesListed,
-        };
+            thread.Join();
+            return git;
+        }
+    }
+
+    /// <summary>Loads the cache on its own thread; <see cref="Wait"/> returns it or rethrows what loading threw.</summary>
+    private sealed class CacheLoader
+    {
+        private readonly Thread thread;
+        private ScanCache? cache;
+        private System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure;
+
+        public CacheLoader(string directory, string key)
+        {
+            thread = new Thread(() =>
+            {
+                try
+                {
+                    cache = ScanCache.Load(directory, key);
+                }
+                catch (Exception ex)
+                {
+                    failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+                }
+            }, 256 * 1024) { IsBackground = true, Name = "NpmrcBuildCheck cache" };
+            thread.Start();
+        }
+
+        public ScanCache Wait()
+        {
+            thread.Join();
+            failure?.Throw();
+            return cache!;
+        }
     }
 
     /// <summary>On Unix other than Linux, every file's type is checked before it is opened (one stat each).</summary>
@@ -296,7 +410,7 @@ public static class TreeScanner
             {
                 foreach (int i in toRead)
                 {
-                    total += ScanOne(files[i], outcomes[i], options, ref buffer);
+                    total += ScanOne(files[i], ref outcomes[i], options, ref buffer);
                 }
             }
             finally
@@ -315,7 +429,7 @@ public static class TreeScanner
             (k, _, state) =>
             {
                 int i = toRead[k];
-                state.Bytes += ScanOne(files[i], outcomes[i], options, ref state.Buffer);
+                state.Bytes += ScanOne(files[i], ref outcomes[i], options, ref state.Buffer);
                 return state;
             },
             state =>
@@ -335,7 +449,7 @@ public static class TreeScanner
     }
 
     /// <summary>Reads one file and runs detection; returns the bytes read. Never throws.</summary>
-    private static long ScanOne(WalkedFile file, Outcome outcome, ScanOptions options, ref byte[] buffer)
+    private static long ScanOne(WalkedFile file, ref Outcome outcome, ScanOptions options, ref byte[] buffer)
     {
         long maxFileSize = options.MaxFileSize;
         int length;
@@ -402,10 +516,27 @@ public static class TreeScanner
     /// NPMRC009 for credentials in files git ignores and does not track; a history remark for
     /// credentials in tracked files. Git state is computed now, for the few files that need it.
     /// </summary>
-    private static void ApplyGitState(string root, List<Finding> findings)
+    private static void ApplyGitState(string root, List<Finding> findings, GitStatus? preloaded)
     {
         GitStatus? git = null;
-        var states = new Dictionary<string, GitFileState>(StringComparer.Ordinal);
+        try
+        {
+            ApplyGitState(root, findings, preloaded, ref git);
+        }
+        finally
+        {
+            git?.Dispose();
+            if (!ReferenceEquals(preloaded, git))
+            {
+                preloaded?.Dispose();
+            }
+        }
+    }
+
+    private static void ApplyGitState(string root, List<Finding> findings, GitStatus? preloaded, ref GitStatus? git)
+    {
+        // Values boxed in a class: Dictionary<string, GitFileState> (a value type) was JIT-compiled in every fresh process.
+        var states = new Dictionary<string, StateBox>(StringComparer.Ordinal);
         for (int i = 0; i < findings.Count; i++)
         {
             var f = findings[i];
@@ -414,13 +545,18 @@ public static class TreeScanner
                 continue;
             }
 
-            git ??= new GitStatus(root);
+            git ??= preloaded ?? new GitStatus(root);
             if (!git.InWorkTree)
             {
                 return;
             }
 
-            if (!states.TryGetValue(f.Path, out var state))
+            GitFileState state;
+            if (states.TryGetValue(f.Path, out var box))
+            {
+                state = box.State;
+            }
+            else
             {
                 try
                 {
@@ -431,7 +567,7 @@ public static class TreeScanner
                     state = GitFileState.Unknown;
                 }
 
-                states[f.Path] = state;
+                states[f.Path] = new StateBox(state);
             }
 
             if (state == GitFileState.IgnoredUntracked)
@@ -450,6 +586,13 @@ public static class TreeScanner
                 };
             }
         }
+    }
+
+    private sealed class StateBox
+    {
+        public StateBox(GitFileState state) => State = state;
+
+        public GitFileState State { get; }
     }
 
     private static int CompareFindings(Finding a, Finding b)

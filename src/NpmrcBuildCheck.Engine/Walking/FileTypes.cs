@@ -78,13 +78,18 @@ internal static class FileTypes
         public int Mode;
     }
 
-    private static int Stat(string path, ref StatusBuffer output)
+    private static unsafe int Stat(string path, ref StatusBuffer output)
     {
         byte[] bytes = new byte[System.Text.Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
         System.Text.Encoding.UTF8.GetBytes(path, 0, path.Length, bytes, 0);
-        return NativeStat(bytes, ref output);
+        fixed (byte* p = bytes)
+        fixed (StatusBuffer* o = &output)
+        {
+            // Pointers only: no marshalling stub to generate (this runs in a fresh process on every build).
+            return NativeStat(p, o);
+        }
     }
 
     [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
-    private static extern int NativeStat(byte[] nulTerminatedUtf8Path, ref StatusBuffer output);
+    private static extern unsafe int NativeStat(byte* nulTerminatedUtf8Path, StatusBuffer* output);
 }

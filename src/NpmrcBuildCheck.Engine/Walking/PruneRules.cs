@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NpmrcBuildCheck.Walking;
@@ -15,6 +16,9 @@ internal static class PruneRules
     private static readonly string[] AlwaysPrunedNames = { "node_modules", "bower_components", "jspm_packages", ".git", ".vs", ".idea" };
 
     /// <summary>Folder pruned wherever it is: package stores, VCS and IDE folders, Yarn's <c>.yarn/cache</c>.</summary>
+#if NET8_0_OR_GREATER
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
     public static bool IsAlwaysPruned(string name, string parentName)
     {
         foreach (var pruned in AlwaysPrunedNames)
@@ -32,6 +36,7 @@ internal static class PruneRules
     public static bool IsBuildOutputName(string name) =>
         string.Equals(name, "bin", NameComparison) || string.Equals(name, "obj", NameComparison);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsProjectFile(string fileName) =>
         fileName.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ||
         fileName.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) ||

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 #if NET8_0_OR_GREATER
 using System.IO.Enumeration;
@@ -14,19 +15,44 @@ namespace NpmrcBuildCheck.Walking;
 /// <summary>One file listed by the walk. Size and time come from the listing (no extra open).</summary>
 internal sealed class WalkedFile
 {
+    private readonly string? fullPrefix;
+    private readonly string? relativePrefix;
+    private string? fullPath;
+    private string? relativePath;
+
     public WalkedFile(string relativePath, string fullPath, string name, long length, long lastWriteTicks, bool isSymbolicLink)
     {
-        RelativePath = relativePath;
-        FullPath = fullPath;
+        this.relativePath = relativePath;
+        this.fullPath = fullPath;
         Name = name;
         Length = length;
         LastWriteTicks = lastWriteTicks;
         IsSymbolicLink = isSymbolicLink;
     }
 
-    public string RelativePath { get; }
+    /// <summary>
+    /// A file listed in the folder <paramref name="fullPrefix"/> (ending with a separator), whose
+    /// root-relative path is <paramref name="relativePrefix"/> (empty or ending with '/') and the
+    /// name. Both paths are made only if asked: a cache hit asks for neither.
+    /// </summary>
+    public WalkedFile(string relativePrefix, string fullPrefix, string name, long length, long lastWriteTicks, bool isSymbolicLink, bool prefixOnly)
+    {
+        this.relativePrefix = relativePrefix;
+        this.fullPrefix = fullPrefix;
+        Name = name;
+        Length = length;
+        LastWriteTicks = lastWriteTicks;
+        IsSymbolicLink = isSymbolicLink;
+    }
 
-    public string FullPath { get; }
+    public string RelativePath => relativePath ??= relativePrefix + Name;
+
+    /// <summary>The relative path is <see cref="RelativePrefix"/> followed by <see cref="RelativeLeaf"/> (the name, or empty).</summary>
+    public string RelativePrefix => relativePrefix ?? relativePath!;
+
+    public string RelativeLeaf => relativePrefix is null ? string.Empty : Name;
+
+    public string FullPath => fullPath ??= fullPrefix + Name;
 
     public string Name { get; }
 
@@ -72,7 +98,8 @@ internal sealed class WalkResult
 /// </summary>
 internal static class TreeWalker
 {
-    internal readonly struct Entry
+    /// <summary>A class, not a struct: lists and sorts of it then run the runtime's precompiled shared generic code, not freshly JIT-compiled copies (this runs in a fresh process on every build).</summary>
+    internal sealed class Entry
     {
         public Entry(string name, bool isDirectory, bool isLink, long length, long ticks)
         {
@@ -83,15 +110,26 @@ internal static class TreeWalker
             Ticks = ticks;
         }
 
-        public string Name { get; }
+        public string Name { get; private set; }
 
-        public bool IsDirectory { get; }
+        public bool IsDirectory { get; private set; }
 
-        public bool IsLink { get; }
+        public bool IsLink { get; private set; }
 
-        public long Length { get; }
+        public long Length { get; private set; }
 
-        public long Ticks { get; }
+        public long Ticks { get; private set; }
+
+        /// <summary>Reuses an entry of a folder already processed (the walk lists 2,000 folders: no object per file).</summary>
+        public Entry Set(string name, bool isDirectory, bool isLink, long length, long ticks)
+        {
+            Name = name;
+            IsDirectory = isDirectory;
+            IsLink = isLink;
+            Length = length;
+            Ticks = ticks;
+            return this;
+        }
     }
 
     /// <summary>Walks <paramref name="root"/> with <paramref name="workers"/> threads (1 = on the calling thread).</summary>
@@ -192,6 +230,11 @@ internal static class TreeWalker
         return merged;
     }
 
+    [ThreadStatic]
+    private static List<Entry>? Spares;
+
+    private static readonly Comparison<Entry> ByName = static (a, b) => string.CompareOrdinal(a.Name, b.Name);
+
     private sealed class Folder
     {
         public Folder(string full, string relative, string name)
@@ -208,12 +251,18 @@ internal static class TreeWalker
         public string Name { get; }
     }
 
+#if NET8_0_OR_GREATER
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
     private static void ListFolder(Folder folder, ExcludeFilter excludes, HashSet<string> pruned, WalkResult result, List<Entry> entries, Action<Folder> push)
     {
+        // The previous folder's entries become spares for this one (kept past the end of the list).
+        var spare = Spares ??= new List<Entry>(256);
+        spare.AddRange(entries);
         entries.Clear();
         try
         {
-            List(folder.Full, entries);
+            List(folder.Full, entries, spare);
         }
         catch (Exception ex)
         {
@@ -222,7 +271,7 @@ internal static class TreeWalker
         }
 
         result.DirectoriesListed++;
-        entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        entries.Sort(ByName);
         bool hasProject = false;
         foreach (var e in entries)
         {
@@ -283,13 +332,12 @@ internal static class TreeWalker
                 continue;
             }
 
-            string relative = prefix + e.Name;
-            if (!excludes.IsEmpty && excludes.IsExcluded(relative, isDirectory: false))
+            if (!excludes.IsEmpty && excludes.IsExcluded(prefix + e.Name, isDirectory: false))
             {
                 continue;
             }
 
-            result.Files.Add(new WalkedFile(relative, fullPrefix + e.Name, e.Name, e.Length, e.Ticks, e.IsLink));
+            result.Files.Add(new WalkedFile(prefix, fullPrefix, e.Name, e.Length, e.Ticks, e.IsLink, prefixOnly: true));
         }
     }
 
@@ -318,14 +366,14 @@ internal static class TreeWalker
         MatchType = MatchType.Simple,
     };
 
-    private static void List(string directory, List<Entry> into)
+    private static void List(string directory, List<Entry> into, List<Entry>? spare = null)
     {
         if (LinuxDirectoryReader.Enabled)
         {
             int before = into.Count;
             try
             {
-                LinuxDirectoryReader.List(directory, (name, isDirectory, isLink, length, ticks) => into.Add(new Entry(name, isDirectory, isLink, length, ticks)));
+                LinuxDirectoryReader.List(directory, into, spare);
                 return;
             }
             catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
@@ -368,7 +416,7 @@ internal static class TreeWalker
         }
     }
 #else
-    private static void List(string directory, List<Entry> into)
+    private static void List(string directory, List<Entry> into, List<Entry>? spare = null)
     {
         foreach (var info in new DirectoryInfo(directory).EnumerateFileSystemInfos())
         {

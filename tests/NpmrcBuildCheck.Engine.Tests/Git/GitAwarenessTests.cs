@@ -27,6 +27,38 @@ public sealed class GitAwarenessTests
     }
 
     [TestMethod]
+    public void CachedCredentialFindingsAreRelabelledByCurrentGitState()
+    {
+        // A warm scan serves the findings from the cache and reads git state early (on its own thread):
+        // the labels must be those of a cold scan, and follow git changes between scans.
+        using var tree = new TestTree();
+        tree.GitInit();
+        tree.Write(".gitignore", "ignored/\n");
+        tree.Write("ignored/.npmrc", TestTree.NpmrcWithToken(1));
+        tree.Write("tracked/.npmrc", TestTree.NpmrcWithToken(2));
+        tree.Write("later/.npmrc", TestTree.NpmrcWithToken(3));
+        tree.Git("add", "tracked/.npmrc", ".gitignore");
+        tree.Git("commit", "-qm", "x");
+        string cache = Path.Combine(tree.Root, "obj", "cache");
+        ScanOptions Cached(ScanOptions o) => new(o.Root) { CacheDirectory = cache, MaxParallelism = 2 };
+        string Labels(ScanResult r) => string.Join("|", r.Findings.Select(f => f.Rule.Code + " " + f.Path + " " + f.Message.Contains("tracked by git")));
+
+        var cold = tree.Scan(Cached);
+        var warm = tree.Scan(Cached);
+        Assert.AreEqual(0, warm.BytesRead);
+        Assert.AreEqual(Labels(cold), Labels(warm));
+        StringAssert.Contains(Labels(warm), "NPMRC009 ignored/.npmrc False");
+        StringAssert.Contains(Labels(warm), "NPMRC001 tracked/.npmrc True");
+        StringAssert.Contains(Labels(warm), "NPMRC001 later/.npmrc False");
+
+        tree.Git("add", "later/.npmrc");
+        var afterAdd = tree.Scan(Cached);
+        Assert.AreEqual(0, afterAdd.BytesRead);
+        StringAssert.Contains(Labels(afterAdd), "NPMRC001 later/.npmrc True");
+        Assert.AreEqual(Labels(tree.Scan(o => new ScanOptions(o.Root) { MaxParallelism = 1 })), Labels(afterAdd));
+    }
+
+    [TestMethod]
     public void FilesInIgnoredFoldersAreWalkedAndGetNpmrc009()
     {
         using var tree = new TestTree();
