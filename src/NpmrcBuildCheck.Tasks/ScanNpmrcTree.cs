@@ -1,49 +1,29 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using NpmrcBuildCheck.Reporting;
 using NpmrcBuildCheck.Scanning;
 
 namespace NpmrcBuildCheck.Tasks;
 
 /// <summary>
-/// Scans one tree and returns its findings as items. Runs in the package's private scan
-/// project, once per build for each distinct root and settings; it logs only its summary,
-/// since its events belong to no project (each project reports its own findings).
+/// Scans one tree and returns its findings as items: in the package's private scan project,
+/// once per build for each distinct root and settings, or in place for a project that scans
+/// its own folder (collecting the scan <see cref="StartNpmrcScan"/> began). It logs only its
+/// summary; each project reports its own findings.
 /// </summary>
-public sealed class ScanNpmrcTree : Task
+public sealed class ScanNpmrcTree : ScanSettingsTask
 {
-    [Required]
-    public string Root { get; set; } = string.Empty;
-
-    /// <summary>';'-separated globs relative to the root.</summary>
-    public string? Exclude { get; set; }
-
-    /// <summary>';'-separated absolute folders to prune (custom output folders).</summary>
-    public string? PrunedDirectories { get; set; }
-
-    public string? CacheDirectory { get; set; }
-
     [Output]
     public ITaskItem[] Findings { get; private set; } = Array.Empty<ITaskItem>();
 
     public override bool Execute()
     {
-        string root = Path.GetFullPath(Root);
-        Log.LogMessage(MessageImportance.Low, "NpmrcBuildCheck: root '{0}', exclude '{1}', pruned '{2}', cache '{3}'.", root, Exclude, PrunedDirectories, CacheDirectory);
-        var options = new ScanOptions(root)
-        {
-            ExcludeGlobs = Split(Exclude),
-            PrunedDirectories = Split(PrunedDirectories).Select(Path.GetFullPath).ToArray(),
-            CacheDirectory = string.IsNullOrWhiteSpace(CacheDirectory) ? null : Path.GetFullPath(CacheDirectory),
-        };
-
-        ScanResult result = TreeScanner.Scan(options);
+        var options = CreateOptions();
+        ScanResult result = CollectStartedScan(options) ?? TreeScanner.Scan(options);
         Findings = result.Findings
-            .Select(finding => FindingItem.ToItem(finding, root, ProjectOwnership.OwnerOf(finding.Path, result.ProjectDirectories)))
+            .Select(finding => FindingItem.ToItem(finding, options.Root, ProjectOwnership.OwnerOf(finding.Path, result.ProjectDirectories)))
             .ToArray();
         Log.LogMessage(
             MessageImportance.Normal,
@@ -54,6 +34,23 @@ public sealed class ScanNpmrcTree : Task
         return !Log.HasLoggedErrors;
     }
 
-    private static string[] Split(string? list) =>
-        (list ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+    /// <summary>The result of the same scan started earlier in this process, if any.</summary>
+    private ScanResult? CollectStartedScan(ScanOptions options)
+    {
+        if (BuildEngine4.UnregisterTaskObject(PendingScanKey(options), RegisteredTaskObjectLifetime.Build) is not Task<ScanResult> pending)
+        {
+            return null;
+        }
+
+        try
+        {
+            return pending.GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            // The scanner reports its own failures as findings; anything else, scan again here.
+            Log.LogMessage(MessageImportance.Low, "NpmrcBuildCheck: the early scan failed ({0}); scanning now.", e.GetType().Name);
+            return null;
+        }
+    }
 }
