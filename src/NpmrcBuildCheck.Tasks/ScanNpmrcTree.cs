@@ -37,7 +37,8 @@ public sealed class ScanNpmrcTree : ScanSettingsTask
     /// <summary>The result of the same scan started earlier in this process, if any.</summary>
     private ScanResult? CollectStartedScan(ScanOptions options)
     {
-        if (BuildEngine4.UnregisterTaskObject(PendingScanKey(options), RegisteredTaskObjectLifetime.Build) is not Task<ScanResult> pending)
+        if (BuildEngine is not IBuildEngine4 engine
+            || engine.UnregisterTaskObject(PendingScanKey(options), RegisteredTaskObjectLifetime.Build) is not Task<ScanResult> pending)
         {
             return null;
         }

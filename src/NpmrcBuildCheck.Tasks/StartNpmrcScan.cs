@@ -14,9 +14,13 @@ public sealed class StartNpmrcScan : ScanSettingsTask
 {
     public override bool Execute()
     {
-        var options = CreateOptions();
-        var pending = Task.Run(() => TreeScanner.Scan(options));
-        BuildEngine4.RegisterTaskObject(PendingScanKey(options), pending, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        if (BuildEngine is IBuildEngine4 engine)
+        {
+            var options = CreateOptions();
+            var pending = Task.Run(() => TreeScanner.Scan(options));
+            engine.RegisterTaskObject(PendingScanKey(options), pending, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        }
+
         return true;
     }
 }

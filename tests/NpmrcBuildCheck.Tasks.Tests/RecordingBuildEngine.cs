@@ -6,11 +6,13 @@ using Microsoft.Build.Framework;
 namespace NpmrcBuildCheck.Tasks.Tests;
 
 /// <summary>
-/// A build engine that records what a task logs. It never promotes warnings, so the tests
-/// see the package's own severity decisions.
+/// A build engine that records what a task logs and keeps registered task objects. It never
+/// promotes warnings, so the tests see the package's own severity decisions.
 /// </summary>
-internal sealed class RecordingBuildEngine : IBuildEngine
+internal sealed class RecordingBuildEngine : IBuildEngine4
 {
+    private readonly Dictionary<object, object> taskObjects = new();
+
     public List<BuildErrorEventArgs> Errors { get; } = new();
 
     public List<BuildWarningEventArgs> Warnings { get; } = new();
@@ -44,4 +46,35 @@ internal sealed class RecordingBuildEngine : IBuildEngine
 
     public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) =>
         throw new NotSupportedException();
+
+    public bool IsRunningMultipleNodes => false;
+
+    public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs, string toolsVersion) =>
+        throw new NotSupportedException();
+
+    public bool BuildProjectFilesInParallel(string[] projectFileNames, string[] targetNames, IDictionary[] globalProperties, IDictionary[] targetOutputsPerProject, string[] toolsVersion, bool useResultsCache, bool unloadProjectsOnCompletion) =>
+        throw new NotSupportedException();
+
+    public BuildEngineResult BuildProjectFilesInParallel(string[] projectFileNames, string[] targetNames, IDictionary[] globalProperties, IList<string>[] removeGlobalProperties, string[] toolsVersion, bool returnTargetOutputs) =>
+        throw new NotSupportedException();
+
+    public void Yield()
+    {
+    }
+
+    public void Reacquire()
+    {
+    }
+
+    public void RegisterTaskObject(object key, object obj, RegisteredTaskObjectLifetime lifetime, bool allowEarlyCollection) => taskObjects[key] = obj;
+
+    public object? GetRegisteredTaskObject(object key, RegisteredTaskObjectLifetime lifetime) => taskObjects.TryGetValue(key, out var obj) ? obj : null;
+
+    public object? UnregisterTaskObject(object key, RegisteredTaskObjectLifetime lifetime)
+    {
+        taskObjects.Remove(key, out var obj);
+        return obj;
+    }
+
+    public int RegisteredTaskObjects => taskObjects.Count;
 }

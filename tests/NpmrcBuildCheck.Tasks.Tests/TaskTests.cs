@@ -119,6 +119,29 @@ public sealed class TaskTests
         Assert.AreEqual(MessageImportance.Normal, summary.Importance);
     }
 
+    [TestMethod]
+    public void AScanStartedEarlyIsCollectedNotRepeated()
+    {
+        string root = NewTree();
+        File.WriteAllText(Path.Combine(root, "ClientApp", ".npmrc"), $"//registry.npmjs.org/:_authToken={Token}\n");
+        var engine = new RecordingBuildEngine();
+
+        Assert.IsTrue(new StartNpmrcScan { BuildEngine = engine, Root = root }.Execute());
+        Assert.AreEqual(1, engine.RegisteredTaskObjects, "the started scan waits for its collector");
+        var scan = new ScanNpmrcTree { BuildEngine = engine, Root = root };
+        Assert.IsTrue(scan.Execute());
+
+        Assert.AreEqual(0, engine.RegisteredTaskObjects, "the collector took the started scan");
+        Assert.AreEqual("NPMRC001", scan.Findings.Single().GetMetadata("Code"));
+
+        // A scan with other settings is not taken for this one.
+        Assert.IsTrue(new StartNpmrcScan { BuildEngine = engine, Root = root, Exclude = "ClientApp/**" }.Execute());
+        var unexcluded = new ScanNpmrcTree { BuildEngine = engine, Root = root };
+        Assert.IsTrue(unexcluded.Execute());
+        Assert.AreEqual(1, engine.RegisteredTaskObjects);
+        Assert.AreEqual("NPMRC001", unexcluded.Findings.Single().GetMetadata("Code"));
+    }
+
     private static string NewTree()
     {
         string root = Path.Combine(Path.GetTempPath(), "NpmrcBuildCheck.Tasks.Tests", Guid.NewGuid().ToString("N"));
