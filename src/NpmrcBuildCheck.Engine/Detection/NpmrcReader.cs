@@ -750,21 +750,7 @@ internal static class NpmrcReader
             return null;
         }
 
-        int a = sep + 3;
-        int stop = a;
-        while (stop < t.Length && t[stop] != '/' && t[stop] != '?' && t[stop] != '#')
-        {
-            stop++;
-        }
-
-        string authority = t.Substring(a, stop - a);
-        int at = authority.LastIndexOf('@');
-        if (at >= 0)
-        {
-            authority = authority.Substring(at + 1);
-        }
-
-        authority = authority.ToLowerInvariant();
+        string authority = ValueShapes.Authority(t, sep + 3, out int stop).ToLowerInvariant();
         if ((scheme == "https" && authority.EndsWith(":443", StringComparison.Ordinal)) || (scheme == "http" && authority.EndsWith(":80", StringComparison.Ordinal)))
         {
             authority = authority.Substring(0, authority.LastIndexOf(':'));

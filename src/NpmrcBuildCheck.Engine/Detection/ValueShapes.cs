@@ -416,6 +416,23 @@ internal static class ValueShapes
         return s;
     }
 
+    /// <summary>
+    /// The authority of a URL whose authority starts at <paramref name="start"/> (just after
+    /// <c>scheme://</c>), without any <c>user:password@</c>; <paramref name="end"/> is where the path starts.
+    /// </summary>
+    internal static string Authority(string url, int start, out int end)
+    {
+        end = start;
+        while (end < url.Length && url[end] != '/' && url[end] != '?' && url[end] != '#')
+        {
+            end++;
+        }
+
+        string authority = url.Substring(start, end - start);
+        int at = authority.LastIndexOf('@');
+        return at >= 0 ? authority.Substring(at + 1) : authority;
+    }
+
     /// <summary>True when <paramref name="url"/> is <c>http://</c> (any case) to a host that is not loopback.</summary>
     public static bool IsInsecureHttp(string url)
     {
@@ -425,20 +442,7 @@ internal static class ValueShapes
             return false;
         }
 
-        int a = 7;
-        int stop = a;
-        while (stop < t.Length && t[stop] != '/' && t[stop] != '?' && t[stop] != '#')
-        {
-            stop++;
-        }
-
-        string authority = t.Substring(a, stop - a);
-        int at = authority.LastIndexOf('@');
-        if (at >= 0)
-        {
-            authority = authority.Substring(at + 1);
-        }
-
+        string authority = Authority(t, "http://".Length, out _);
         string host;
         if (authority.StartsWith("[", StringComparison.Ordinal))
         {
