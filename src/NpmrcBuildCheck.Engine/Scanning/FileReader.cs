@@ -70,20 +70,9 @@ internal static class FileReader
             int total = 0;
             while (true)
             {
-                if (total == want)
+                if (total == want && IsDone(toEnd, maxFileSize, total, ref want, ref buffer, out int result))
                 {
-                    if (!toEnd)
-                    {
-                        return total;
-                    }
-
-                    if (total > maxFileSize)
-                    {
-                        return -total;
-                    }
-
-                    want = (int)Math.Min((long)want * 2, maxFileSize + 1);
-                    EnsureCapacity(ref buffer, want, total);
+                    return result;
                 }
 
                 long n = (long)NativeRead(fd, ref buffer[total], (IntPtr)(want - total));
@@ -127,20 +116,9 @@ internal static class FileReader
         int total = 0;
         while (true)
         {
-            if (total == want)
+            if (total == want && IsDone(toEnd, maxFileSize, total, ref want, ref buffer, out int result))
             {
-                if (!toEnd)
-                {
-                    return total;
-                }
-
-                if (total > maxFileSize)
-                {
-                    return -total;
-                }
-
-                want = (int)Math.Min((long)want * 2, maxFileSize + 1);
-                EnsureCapacity(ref buffer, want, total);
+                return result;
             }
 
 #if NET8_0_OR_GREATER
@@ -155,6 +133,23 @@ internal static class FileReader
 
             total += n;
         }
+    }
+
+    /// <summary>
+    /// Called when the buffer is full: done when reading only the listed size, or (minus the
+    /// count) when the file passed the size limit; otherwise the buffer grows for more.
+    /// </summary>
+    private static bool IsDone(bool toEnd, long maxFileSize, int total, ref int want, ref byte[] buffer, out int result)
+    {
+        result = toEnd ? -total : total;
+        if (!toEnd || total > maxFileSize)
+        {
+            return true;
+        }
+
+        want = (int)Math.Min((long)want * 2, maxFileSize + 1);
+        EnsureCapacity(ref buffer, want, total);
+        return false;
     }
 
     private static Exception ErrorFor(int errno, string path) => errno switch
