@@ -6,7 +6,9 @@ namespace NpmrcBuildCheck.Findings;
 
 /// <summary>
 /// One-way digests. A secret is digested once, when it is found; from then on only the
-/// digest travels (caches, baselines, SARIF). Domain-separated SHA-256, truncated.
+/// digest travels (caches, baselines, SARIF). Domain-separated SHA-256, truncated. It is not
+/// salted, so that baselines and SARIF fingerprints agree across machines: a short, guessable
+/// password could be found from a committed baseline by trying candidates, a random token not.
 /// </summary>
 public static class Fingerprints
 {
