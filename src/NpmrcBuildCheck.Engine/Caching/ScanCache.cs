@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Rules;
+using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Caching;
 
@@ -474,7 +475,7 @@ internal sealed class ScanCache : IDisposable
             ref var entry = ref Entries[index];
             var data = Data;
             var path = data.Slice(entry.PathOffset, entry.PathLength);
-            entry.Hash = HashOf(path);
+            entry.Hash = PathHash.Of(path);
             int slot = (int)entry.Hash & mask;
             while (table[slot] != 0)
             {
@@ -526,7 +527,7 @@ internal sealed class ScanCache : IDisposable
             }
             var key = bytes.Slice(0, length);
             var data = Data;
-            ulong hash = HashOf(key);
+            ulong hash = PathHash.Of(key);
             int slot = (int)hash & mask;
             while (true)
             {
@@ -544,30 +545,6 @@ internal sealed class ScanCache : IDisposable
 
                 slot = (slot + 1) & mask;
             }
-        }
-
-        /// <summary>FNV-1a over 8-byte words, then mixed: cheap and good enough for a table whose keys come from one tree.</summary>
-#if NET8_0_OR_GREATER
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-#endif
-        private static ulong HashOf(ReadOnlySpan<byte> bytes)
-        {
-            ulong h = 14695981039346656037UL ^ (ulong)bytes.Length;
-            int i = 0;
-            for (; i + 8 <= bytes.Length; i += 8)
-            {
-                h = (h ^ System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(i))) * 1099511628211UL;
-            }
-
-            for (; i < bytes.Length; i++)
-            {
-                h = (h ^ bytes[i]) * 1099511628211UL;
-            }
-
-            h ^= h >> 33;
-            h *= 0xff51afd7ed558ccdUL;
-            h ^= h >> 33;
-            return h;
         }
     }
 

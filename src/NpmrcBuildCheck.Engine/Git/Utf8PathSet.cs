@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Git;
 
@@ -72,7 +73,7 @@ internal sealed class Utf8PathSet : IDisposable
             sourceOffset = -1;
         }
 
-        uint hash = Hash(path);
+        uint hash = (uint)PathHash.Of(path);
         int mask = table.Length - 1;
         int slot = (int)hash & mask;
         while (table[slot] != 0)
@@ -138,7 +139,7 @@ internal sealed class Utf8PathSet : IDisposable
             return false;
         }
 
-        uint hash = Hash(encoded);
+        uint hash = (uint)PathHash.Of(encoded);
         int mask = table.Length - 1;
         int slot = (int)hash & mask;
         while (table[slot] != 0)
@@ -195,27 +196,5 @@ internal sealed class Utf8PathSet : IDisposable
 
         return true;
 #endif
-    }
-
-    /// <summary>FNV-1a over 8-byte words, then mixed.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static uint Hash(ReadOnlySpan<byte> data)
-    {
-        ulong h = 14695981039346656037UL ^ (ulong)data.Length;
-        int i = 0;
-        for (; i + 8 <= data.Length; i += 8)
-        {
-            h = (h ^ System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(i))) * 1099511628211UL;
-        }
-
-        for (; i < data.Length; i++)
-        {
-            h = (h ^ data[i]) * 1099511628211UL;
-        }
-
-        h ^= h >> 33;
-        h *= 0xff51afd7ed558ccdUL;
-        h ^= h >> 33;
-        return (uint)h;
     }
 }
