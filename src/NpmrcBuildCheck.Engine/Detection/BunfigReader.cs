@@ -41,10 +41,7 @@ internal static class BunfigReader
             var line = doc.Lines[li];
             int s = line.Start, e = line.End;
             int p = s;
-            while (p < e && Js.IsWhiteSpace(text[p]))
-            {
-                p++;
-            }
+            p = Js.SkipWhiteSpace(text, p, e);
 
             if (p == e)
             {

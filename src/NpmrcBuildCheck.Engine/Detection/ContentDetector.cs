@@ -132,10 +132,7 @@ public static class ContentDetector
             int li = doc.LineIndexOf(at);
             var line = doc.Lines[li];
             int first = line.Start;
-            while (first < line.End && Js.IsWhiteSpace(text[first]))
-            {
-                first++;
-            }
+            first = Js.SkipWhiteSpace(text, first, line.End);
 
             bool commentLine = first < line.End && (text[first] == '#' || text[first] == ';');
             bool inComment = commentStart[li] >= 0 && at - line.Start >= commentStart[li];

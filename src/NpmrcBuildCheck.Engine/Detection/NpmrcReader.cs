@@ -92,10 +92,7 @@ internal static class NpmrcReader
             var line = doc.Lines[li];
             int s = line.Start, e = line.End;
             int fs = s;
-            while (fs < e && Js.IsWhiteSpace(text[fs]))
-            {
-                fs++;
-            }
+            fs = Js.SkipWhiteSpace(text, fs, e);
 
             if (fs == e)
             {
@@ -115,10 +112,7 @@ internal static class NpmrcReader
                 if (close > 0)
                 {
                     int after = close + 1;
-                    while (after < e && Js.IsWhiteSpace(text[after]))
-                    {
-                        after++;
-                    }
+                    after = Js.SkipWhiteSpace(text, after, e);
 
                     if (after == e)
                     {

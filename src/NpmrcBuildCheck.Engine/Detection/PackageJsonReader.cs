@@ -23,10 +23,7 @@ internal static class PackageJsonReader
 
             from = at + 10;
             int p = from;
-            while (p < text.Length && Js.IsWhiteSpace(text[p]))
-            {
-                p++;
-            }
+            p = Js.SkipWhiteSpace(text, p, text.Length);
 
             if (p >= text.Length || text[p] != ':')
             {
@@ -34,10 +31,7 @@ internal static class PackageJsonReader
             }
 
             p++;
-            while (p < text.Length && Js.IsWhiteSpace(text[p]))
-            {
-                p++;
-            }
+            p = Js.SkipWhiteSpace(text, p, text.Length);
 
             if (p >= text.Length || text[p] != '"')
             {

@@ -16,10 +16,7 @@ internal static class YarnrcReader
             var line = doc.Lines[li];
             int s = line.Start, e = line.End;
             int fs = s;
-            while (fs < e && Js.IsWhiteSpace(text[fs]))
-            {
-                fs++;
-            }
+            fs = Js.SkipWhiteSpace(text, fs, e);
 
             if (fs == e)
             {
@@ -91,10 +88,7 @@ internal static class YarnrcReader
             key = text.Substring(fs, p - fs);
         }
 
-        while (p < e && Js.IsWhiteSpace(text[p]))
-        {
-            p++;
-        }
+        p = Js.SkipWhiteSpace(text, p, e);
 
         if (p >= e)
         {

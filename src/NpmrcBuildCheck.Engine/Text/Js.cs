@@ -14,13 +14,21 @@ internal static class Js
             _ => c >= '\u2000' && c <= '\u200A',
         };
 
-    /// <summary>Narrows [start, end) of <paramref name="text"/> to exclude JS whitespace at both ends.</summary>
-    public static void Trim(string text, ref int start, ref int end)
+    /// <summary>The first index in [start, end) of <paramref name="text"/> that is not JS whitespace, or <paramref name="end"/>.</summary>
+    public static int SkipWhiteSpace(string text, int start, int end)
     {
         while (start < end && IsWhiteSpace(text[start]))
         {
             start++;
         }
+
+        return start;
+    }
+
+    /// <summary>Narrows [start, end) of <paramref name="text"/> to exclude JS whitespace at both ends.</summary>
+    public static void Trim(string text, ref int start, ref int end)
+    {
+        start = SkipWhiteSpace(text, start, end);
 
         while (end > start && IsWhiteSpace(text[end - 1]))
         {
