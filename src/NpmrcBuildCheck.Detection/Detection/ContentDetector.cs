@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Rules;
 using NpmrcBuildCheck.Text;
+using NpmrcBuildCheck.Workflows;
 
 namespace NpmrcBuildCheck.Detection;
 
@@ -51,6 +52,11 @@ public static class ContentDetector
                     {
                         doc ??= DecodedText.Decode(content);
                         PackageJsonReader.Read(doc, sink);
+                    }
+                    else if (CiFiles.Classify(relativePath) is CiProvider provider)
+                    {
+                        doc ??= DecodedText.Decode(content);
+                        TrustedPublishingRule.Check(provider, doc, sink);
                     }
 
                     break;
