@@ -32,7 +32,7 @@ internal static class GitLabCiJobs
                 continue;
             }
 
-            var scripts = new[] { "before_script", "script", "after_script" }.SelectMany(k => ScriptLines(Inherited(root, job, k))).ToList();
+            var scripts = new[] { "before_script", "script", "after_script" }.SelectMany(k => ScriptLines(root, Inherited(root, job, k))).ToList();
             var variables = new[] { root["variables"], Lookup(root, job, "variables", 0) };
             var registry = variables.Aggregate(RegistryKind.Public, (r, v) => ShellJobs.RegistryFrom(v, r));
             if (!ShellJobs.PublishesToPublicRegistry(scripts, registry))
@@ -84,17 +84,16 @@ internal static class GitLabCiJobs
         return YamlNode.ItemsOrSelf(tags).All(t => t.IsScalar && (t.Value.Length == 0 || t.Value.StartsWith("saas-", StringComparison.Ordinal)));
     }
 
-    /// <summary>Script scalars; GitLab flattens nested lists (from anchors) one level; <c>!reference</c> tags are skipped.</summary>
-    private static IEnumerable<YamlNode> ScriptLines(YamlNode? script)
+    /// <summary>
+    /// Script scalars; GitLab flattens nested lists (from anchors) one level, and a
+    /// <c>!reference [.job, key]</c> item stands for that list (not followed further).
+    /// </summary>
+    private static IEnumerable<YamlNode> ScriptLines(YamlNode root, YamlNode? script)
     {
         foreach (var item in YamlNode.ItemsOrSelf(script))
         {
-            if (item.Tag != null)
-            {
-                continue;
-            }
-
-            foreach (var line in YamlNode.ItemsOrSelf(item))
+            var lines = item.Tag == "reference" ? Referenced(root, item) : item.Tag == null ? item : null;
+            foreach (var line in YamlNode.ItemsOrSelf(lines))
             {
                 if (line.IsScalar && line.Tag == null)
                 {
@@ -102,6 +101,17 @@ internal static class GitLabCiJobs
                 }
             }
         }
+    }
+
+    private static YamlNode? Referenced(YamlNode root, YamlNode reference)
+    {
+        YamlNode? node = root;
+        foreach (var step in reference.Items)
+        {
+            node = step.IsScalar ? node?[step.Value] : null;
+        }
+
+        return node is { IsSequence: true } or { IsScalar: true } ? node : null;
     }
 
     /// <summary><c>id_tokens</c> with an audience of <c>npm:registry.npmjs.org</c>.</summary>

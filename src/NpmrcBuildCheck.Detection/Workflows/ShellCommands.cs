@@ -273,7 +273,7 @@ internal static class ShellCommands
             tool = tool.Substring(slash + 1);
         }
 
-        int version = tool.IndexOf('@', 1);
+        int version = tool.Length > 1 ? tool.IndexOf('@', 1) : -1;
         if (version > 0)
         {
             tool = tool.Substring(0, version);

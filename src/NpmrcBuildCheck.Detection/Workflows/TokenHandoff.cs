@@ -33,6 +33,11 @@ internal readonly record struct TokenHandoff(string Job, int Line, int Column, i
         for (int number = script.Line; number <= script.EndLine && number - 1 < doc.Lines.Count; number++)
         {
             string line = doc.LineText(number - 1);
+            if (number == script.EndLine)
+            {
+                line = line.Substring(0, Math.Min(line.Length, Math.Max(0, script.EndColumn - 1)));
+            }
+
             int from = number == script.Line ? Math.Min(line.Length, Math.Max(0, script.Column - 1)) : 0;
             string part = line.Substring(from);
             foreach (var reference in ShellCommands.References(part))

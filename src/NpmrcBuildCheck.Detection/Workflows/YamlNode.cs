@@ -16,6 +16,11 @@ internal enum YamlNodeKind
 /// </summary>
 internal sealed class YamlNode
 {
+    private const int IndexThreshold = 16;
+
+    private Dictionary<string, int>? index;
+    private int indexedCount;
+
     private YamlNode(YamlNodeKind kind, int line, int column)
     {
         Kind = kind;
@@ -64,15 +69,35 @@ internal sealed class YamlNode
     /// <summary>The entry of <paramref name="key"/> in a map (key node and value), or null.</summary>
     public KeyValuePair<YamlNode, YamlNode>? Entry(string key)
     {
-        foreach (var entry in Entries)
+        if (Entries.Count <= IndexThreshold)
         {
-            if (entry.Key.IsScalar && string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+            foreach (var entry in Entries)
             {
-                return entry;
+                if (entry.Key.IsScalar && string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+                {
+                    return entry;
+                }
             }
+
+            return null;
         }
 
-        return null;
+        // Large maps (a root with thousands of jobs or anchors) are looked up often: index them once.
+        if (index == null || indexedCount != Entries.Count)
+        {
+            index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = Entries.Count - 1; i >= 0; i--)
+            {
+                if (Entries[i].Key.IsScalar)
+                {
+                    index[Entries[i].Key.Value] = i;
+                }
+            }
+
+            indexedCount = Entries.Count;
+        }
+
+        return index.TryGetValue(key, out int at) ? Entries[at] : null;
     }
 
     /// <summary>The scalar value of <paramref name="key"/>, or null when absent or not a scalar.</summary>
