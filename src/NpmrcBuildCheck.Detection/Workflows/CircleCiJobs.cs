@@ -33,7 +33,7 @@ internal static class CircleCiJobs
             var scripts = new List<YamlNode>();
             foreach (var step in YamlNode.ItemsOrSelf(job["steps"]))
             {
-                var run = step.IsMap ? step["run"] : null;
+                var run = step.IsMap ? step["run"] ?? step["deploy"] : null; // "deploy" is CircleCI 2.0's older name of a run step
                 if (run is { IsMap: true })
                 {
                     envScopes.Add(run["environment"]);
