@@ -140,7 +140,7 @@ public sealed class RealisticTreeTests
                   - run: npm publish --tag next
                     env:
                       NODE_AUTH_TOKEN: {{{FakeTokens.NpmToken(110)}}}
-            """, (15, "NPMRC003"));
+            """, (12, "NPMRC012"), (15, "NPMRC003"));
         File("build/publish.sh", $"""
             #!/usr/bin/env bash
             set -euo pipefail
