@@ -21,6 +21,7 @@ internal sealed class YamlReader
     /// <summary>Entries copied by merge keys: the cap keeps alias fan-out linear.</summary>
     private const int MergeBudget = 100_000;
 
+    private readonly DecodedText doc;
     private readonly string text;
     private readonly List<TextLine> lines;
     private readonly int[] indent;   // column of the first content character; -1 for blank and comment-only lines
@@ -35,6 +36,7 @@ internal sealed class YamlReader
 
     private YamlReader(DecodedText doc)
     {
+        this.doc = doc;
         text = doc.Text;
         lines = doc.Lines;
         int n = lines.Count;
@@ -158,22 +160,28 @@ internal sealed class YamlReader
                 node = ParseInline(at, Math.Max(parentIndent, 0), parentIndent);
             }
 
-            if (tag != null)
-            {
-                node.Tag = tag;
-            }
-
-            if (anchor != null)
-            {
-                anchors[anchor] = node;
-            }
-
-            return node;
+            return WithProperties(node, anchor, tag);
         }
         finally
         {
             depth--;
         }
+    }
+
+    /// <summary>Gives <paramref name="node"/> its tag and registers its anchor (a later anchor of the same name wins, as in YAML).</summary>
+    private YamlNode WithProperties(YamlNode node, string? anchor, string? tag)
+    {
+        if (tag != null)
+        {
+            node.Tag = tag;
+        }
+
+        if (anchor != null)
+        {
+            anchors[anchor] = node;
+        }
+
+        return node;
     }
 
     private YamlNode Empty(int line, int at) =>
@@ -390,30 +398,11 @@ internal sealed class YamlReader
             int docEnd = endLine < lines.Count ? lines[endLine].Start : text.Length;
             int pos = at;
             var node = first == '[' || first == '{' ? ParseFlow(ref pos, docEnd) : ParseQuoted(ref pos, docEnd);
-            li = pos > at ? LineIndexOf(pos - 1) + 1 : li + 1;
+            li = pos > at ? doc.LineIndexOf(pos - 1) + 1 : li + 1;
             return node;
         }
 
         return ParsePlain(at, parentIndent);
-    }
-
-    private int LineIndexOf(int offset)
-    {
-        int lo = li, hi = lines.Count - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi + 1) / 2;
-            if (lines[mid].Start <= offset)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return lo;
     }
 
     /// <summary>A plain scalar, folded with its continuation lines (indented deeper than its parent).</summary>
@@ -578,7 +567,7 @@ internal sealed class YamlReader
     private YamlNode ParseQuoted(ref int pos, int docEnd)
     {
         int open = pos;
-        int startLine = LineIndexOf(open);
+        int startLine = doc.LineIndexOf(open);
         int close = ClosingQuote(open, docEnd);
         if (close < 0)
         {
@@ -588,7 +577,7 @@ internal sealed class YamlReader
         }
 
         pos = close + 1;
-        int endIndex = LineIndexOf(close);
+        int endIndex = doc.LineIndexOf(close);
         return YamlNode.Scalar(Unquote(open, close), lines[startLine].Number, Column(startLine, open), lines[endIndex].Number, Column(endIndex, close + 1));
     }
 
@@ -596,7 +585,7 @@ internal sealed class YamlReader
     private YamlNode ParseFlow(ref int pos, int docEnd)
     {
         int open = pos;
-        int line = LineIndexOf(open);
+        int line = doc.LineIndexOf(open);
         bool isMap = text[open] == '{';
         char close = isMap ? '}' : ']';
         var node = YamlNode.Collection(isMap ? YamlNodeKind.Map : YamlNodeKind.Sequence, lines[line].Number, Column(line, open));
@@ -640,11 +629,11 @@ internal sealed class YamlReader
                 if (pos < docEnd && text[pos] == ':')
                 {
                     pos = SkipFlowSpace(pos + 1, docEnd);
-                    value = pos < docEnd && text[pos] != ',' && text[pos] != close ? ParseFlowItem(ref pos, docEnd) : Empty(LineIndexOf(pos), pos);
+                    value = pos < docEnd && text[pos] != ',' && text[pos] != close ? ParseFlowItem(ref pos, docEnd) : Empty(doc.LineIndexOf(pos), pos);
                 }
                 else
                 {
-                    value = Empty(LineIndexOf(pos), pos);
+                    value = Empty(doc.LineIndexOf(pos), pos);
                 }
 
                 node.Entries.Add(new KeyValuePair<YamlNode, YamlNode>(item, value));
@@ -714,7 +703,7 @@ internal sealed class YamlReader
         YamlNode node;
         if (pos >= docEnd)
         {
-            return Empty(LineIndexOf(Math.Max(0, docEnd - 1)), docEnd);
+            return Empty(doc.LineIndexOf(Math.Max(0, docEnd - 1)), docEnd);
         }
 
         char c = text[pos];
@@ -735,7 +724,7 @@ internal sealed class YamlReader
             }
 
             string name = text.Substring(start, pos - start);
-            node = anchors.TryGetValue(name, out var target) ? target : Empty(LineIndexOf(start), start);
+            node = anchors.TryGetValue(name, out var target) ? target : Empty(doc.LineIndexOf(start), start);
         }
         else
         {
@@ -753,7 +742,7 @@ internal sealed class YamlReader
                 end--;
             }
 
-            int line = LineIndexOf(start);
+            int line = doc.LineIndexOf(start);
             node = YamlNode.Scalar(text.Substring(start, end - start), lines[line].Number, Column(line, start), lines[line].Number, Column(line, end));
             if (pos == start)
             {
@@ -761,17 +750,7 @@ internal sealed class YamlReader
             }
         }
 
-        if (tag != null)
-        {
-            node.Tag = tag;
-        }
-
-        if (anchor != null)
-        {
-            anchors[anchor] = node;
-        }
-
-        return node;
+        return WithProperties(node, anchor, tag);
     }
 
     /// <summary>YAML merge keys: <c>&lt;&lt;: *base</c> or <c>&lt;&lt;: [*a, *b]</c> add the entries the map lacks.</summary>
