@@ -42,6 +42,11 @@ internal static class ShellCommands
     {
         registry = null;
         bool found = false;
+        if (!MayPublish(script))
+        {
+            return false;
+        }
+
         foreach (string line in script.Split('\n'))
         {
             foreach (string command in SimpleCommands(StripComment(line)))
@@ -60,6 +65,11 @@ internal static class ShellCommands
     /// <summary>The registry URLs <paramref name="script"/> configures: <c>npm config set registry</c>, <c>registry=</c>, <c>//host/:_authToken</c>.</summary>
     public static IEnumerable<string> ConfiguredRegistries(string script)
     {
+        if (script.IndexOf("registry", StringComparison.OrdinalIgnoreCase) < 0 && script.IndexOf("_authToken", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            yield break;
+        }
+
         foreach (string raw in script.Split('\n'))
         {
             string line = StripComment(raw);
@@ -87,6 +97,13 @@ internal static class ShellCommands
             }
         }
     }
+
+    /// <summary>
+    /// Every publishing command this class knows names <c>publish</c> or <c>release</c>
+    /// (<c>semantic-release</c>, <c>release-it</c>, <c>nx release</c>): text with neither is skipped unread.
+    /// </summary>
+    public static bool MayPublish(string text) =>
+        text.IndexOf("publish", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("release", StringComparison.OrdinalIgnoreCase) >= 0;
 
     public static RegistryKind Classify(string? url)
     {

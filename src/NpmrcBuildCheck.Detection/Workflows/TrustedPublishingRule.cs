@@ -13,7 +13,7 @@ internal static class TrustedPublishingRule
 {
     public static void Check(CiProvider provider, DecodedText doc, FindingSink sink)
     {
-        if (YamlReader.Read(doc) is not { IsMap: true } root)
+        if (!ShellCommands.MayPublish(doc.Text) || YamlReader.Read(doc) is not { IsMap: true } root)
         {
             return;
         }
