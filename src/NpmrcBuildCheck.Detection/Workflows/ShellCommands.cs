@@ -321,6 +321,12 @@ internal static class ShellCommands
         }
 
         string? sub = FirstWord(rest, 0, out int subAt);
+        if (tool is "pnpm" or "yarn" or "bun" && sub is "changeset" or "changesets" or "semantic-release" or "multi-semantic-release" or "lerna" or "release-it" or "nx")
+        {
+            // pnpm, Yarn and bun run a dependency's binary by its name: "pnpm changeset publish".
+            return IsPublish(rest.GetRange(subAt, rest.Count - subAt), out registry);
+        }
+
         switch (tool)
         {
             case "npm":
@@ -328,7 +334,9 @@ internal static class ShellCommands
             case "bun":
                 return sub == "publish";
             case "yarn":
-                return sub == "publish" || rest.IndexOf("npm") is int n && n >= 0 && n + 1 < rest.Count && rest[n + 1] == "publish";
+                // "yarn publish" (Yarn 1), "yarn npm publish", "yarn workspaces foreach … npm publish".
+                int npm = rest.IndexOf("npm");
+                return sub == "publish" || (npm >= 0 && npm + 1 < rest.Count && rest[npm + 1] == "publish");
             case "semantic-release":
             case "multi-semantic-release":
                 return !rest.Contains("-d");
