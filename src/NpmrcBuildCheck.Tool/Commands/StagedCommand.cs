@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO;
 using NpmrcBuildCheck.Reporting;
 using NpmrcBuildCheck.Sources;
+using NpmrcBuildCheck.Tool.Git;
 
 namespace NpmrcBuildCheck.Tool.Commands;
 
@@ -33,7 +34,7 @@ internal static class StagedCommand
             }
 
             var policy = settings.Policy(parsed);
-            var source = StagedSource.Open(start, GitObjectStore.OpenBlobs, settings.ExcludeGlobs(parsed));
+            var source = StagedSource.Open(start, GitCatFileBlobs.OpenBlobs, settings.ExcludeGlobs(parsed));
             var result = source.Scan();
             var report = new Report(source.Root, policy.Apply(result.Findings), ToolInfo.Version);
             return output.Write(parsed, report, result.FilesScanned, stdout, stderr);

@@ -4,19 +4,20 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using NpmrcBuildCheck.Git;
+using NpmrcBuildCheck.Sources;
 
-namespace NpmrcBuildCheck.Sources;
+namespace NpmrcBuildCheck.Tool.Git;
 
 /// <summary>
 /// Blobs of a repository's object store, read by one long-lived <c>git cat-file --batch</c>
 /// process: one process for all blobs (not one per file), and git itself handles loose and
 /// packed objects, deltas, alternates and both hash formats.
 /// </summary>
-internal sealed class GitObjectStore : IBlobReader
+internal sealed class GitCatFileBlobs : IBlobReader
 {
     private readonly Process process;
 
-    private GitObjectStore(Process process) => this.process = process;
+    private GitCatFileBlobs(Process process) => this.process = process;
 
     public static IBlobReader OpenBlobs(GitRepository repository)
     {
@@ -33,7 +34,7 @@ internal sealed class GitObjectStore : IBlobReader
         start.ArgumentList.Add("--batch");
         try
         {
-            return new GitObjectStore(Process.Start(start) ?? throw new SourceUnavailableException("git could not be started to read the staged blobs."));
+            return new GitCatFileBlobs(Process.Start(start) ?? throw new SourceUnavailableException("git could not be started to read the staged blobs."));
         }
         catch (System.ComponentModel.Win32Exception e)
         {
