@@ -17,8 +17,15 @@ internal static class InstalledTool
 
     public static string Version => PackageFeed.Version;
 
-    /// <summary>The folder feed that holds both packages of this run.</summary>
-    public static string Feed => PackageFeed.FeedDirectory;
+    /// <summary>The folder feed that holds both packages of this run (the tool once it is packed).</summary>
+    public static string Feed
+    {
+        get
+        {
+            _ = Executable.Value;
+            return PackageFeed.FeedDirectory;
+        }
+    }
 
     /// <summary>Runs the installed tool.</summary>
     public static ProcessRunner.Result Run(string workingDirectory, params string[] arguments) =>
@@ -34,7 +41,7 @@ internal static class InstalledTool
             Assert.IsTrue(File.Exists(Path.Combine(output, package)), $"dotnet pack at the repository root did not write {package}:\n{pack.Output}");
         }
 
-        File.Copy(Path.Combine(output, $"NpmrcBuildCheck.Tool.{Version}.nupkg"), Path.Combine(Feed, $"NpmrcBuildCheck.Tool.{Version}.nupkg"), overwrite: true);
+        File.Copy(Path.Combine(output, $"NpmrcBuildCheck.Tool.{Version}.nupkg"), Path.Combine(PackageFeed.FeedDirectory, $"NpmrcBuildCheck.Tool.{Version}.nupkg"), overwrite: true);
         var installer = Consumer.Create("tool-install");
         string toolPath = Path.Combine(PackageFeed.WorkDirectory, "tools");
         var install = DotNet.Run(installer.Directory, "tool", "install", "NpmrcBuildCheck.Tool", "--version", Version, "--tool-path", toolPath, "--configfile", installer.PathOf("nuget.config"));
