@@ -52,6 +52,10 @@ public static class RuleCatalog
         "NPMRC010", "Config file the tool cannot read as intended", Severity.Warning,
         "For example a UTF-16 .npmrc, which npm ignores.");
 
+    public static readonly Rule CredentialInHistory = new(
+        "NPMRC011", "Credential in the git history", Severity.Error,
+        "A credential that is in the git history (a removed line, a deleted file, a side branch, a tag, a stash) but not in the current tree.");
+
     public static readonly Rule ScanProblem = new(
         "NPMRC900", "File or folder could not be scanned", Severity.Warning,
         "A read error, a file over the size limit, a special file, or an internal failure.");
@@ -60,7 +64,7 @@ public static class RuleCatalog
     {
         HardCodedAuthToken, HardCodedBasicAuth, NpmAccessToken, CommentedCredential, InsecureRegistry,
         TlsVerificationDisabled, UnexpandedEnvReference, UnscopedCredential, CredentialInIgnoredFile,
-        UnreadableConfigFile, ScanProblem,
+        UnreadableConfigFile, CredentialInHistory, ScanProblem,
     };
 
     private static readonly Dictionary<string, Rule> ByCode = All.ToDictionary(r => r.Code, StringComparer.OrdinalIgnoreCase);
