@@ -241,7 +241,7 @@ internal sealed class GitIndex : IDisposable
 
             if (entries is not null)
             {
-                entries.Add(new IndexEntry(utf8.GetString(path.ToArray()), mode, (flags >> 12) & 3, ToHex(data.Slice(entryStart + 40, hashSize))));
+                entries.Add(new IndexEntry(utf8.GetString(path.ToArray()), mode, (flags >> 12) & 3, Objects.ObjectId.FromBytes(data.Slice(entryStart + 40, hashSize), hashSize)));
             }
 
             if ((mode & 0xF000) == 0x4000 && path.Length > 0 && path[path.Length - 1] == (byte)'/')
@@ -301,17 +301,6 @@ internal sealed class GitIndex : IDisposable
         }
 
         return true;
-    }
-
-    private static string ToHex(ReadOnlySpan<byte> id)
-    {
-        var hex = new StringBuilder(id.Length * 2);
-        foreach (byte b in id)
-        {
-            hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return hex.ToString();
     }
 
     private static uint ReadUInt32(ReadOnlySpan<byte> data, int offset) =>

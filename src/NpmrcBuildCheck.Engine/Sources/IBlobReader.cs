@@ -1,4 +1,5 @@
 using System;
+using NpmrcBuildCheck.Git.Objects;
 
 namespace NpmrcBuildCheck.Sources;
 
@@ -6,5 +7,5 @@ namespace NpmrcBuildCheck.Sources;
 internal interface IBlobReader : IDisposable
 {
     /// <summary>The blob's bytes; throws <see cref="System.IO.IOException"/> (or <see cref="System.IO.InvalidDataException"/>) when it cannot be read.</summary>
-    byte[] ReadBlob(string objectId);
+    byte[] ReadBlob(ObjectId id);
 }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Git;
+using NpmrcBuildCheck.Git.Objects;
 using NpmrcBuildCheck.Scanning;
 
 namespace NpmrcBuildCheck.Sources;
@@ -51,7 +52,7 @@ internal sealed class StagedSource : IContentSource
         var stopwatch = Stopwatch.StartNew();
         var filter = new IndexPathFilter(entries.Select(e => e.Path), excludeGlobs);
         var findings = new List<Finding>();
-        var seen = new HashSet<(string, string)>();
+        var seen = new HashSet<(string, ObjectId)>();
         int scanned = 0;
         int binary = 0;
         long bytesRead = 0;
@@ -60,7 +61,7 @@ internal sealed class StagedSource : IContentSource
             foreach (var entry in entries)
             {
                 // A conflicted path has one entry per side; the same blob twice is scanned once.
-                if (!entry.IsRegularFile || !filter.IsIncluded(entry.Path) || !seen.Add((entry.Path, entry.ObjectId)))
+                if (!entry.IsRegularFile || !filter.IsIncluded(entry.Path) || !seen.Add((entry.Path, entry.Id)))
                 {
                     continue;
                 }
@@ -75,7 +76,7 @@ internal sealed class StagedSource : IContentSource
                 byte[] content;
                 try
                 {
-                    content = blobs.ReadBlob(entry.ObjectId);
+                    content = blobs.ReadBlob(entry.Id);
                 }
                 catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
                 {

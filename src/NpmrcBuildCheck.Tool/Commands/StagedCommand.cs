@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.IO;
 using NpmrcBuildCheck.Reporting;
 using NpmrcBuildCheck.Sources;
-using NpmrcBuildCheck.Tool.Git;
 
 namespace NpmrcBuildCheck.Tool.Commands;
 
@@ -34,7 +33,7 @@ internal static class StagedCommand
             }
 
             var policy = settings.Policy(parsed);
-            var source = StagedSource.Open(start, GitCatFileBlobs.OpenBlobs, settings.ExcludeGlobs(parsed));
+            var source = StagedSource.Open(start, ObjectStoreBlobs.Open, settings.ExcludeGlobs(parsed));
             var result = source.Scan();
             var report = new Report(source.Root, policy.Apply(result.Findings), ToolInfo.Version);
             return output.Write(parsed, report, result.FilesScanned, stdout, stderr);
