@@ -40,13 +40,7 @@ public sealed class ScanTests
         // root .npmrc belongs to both projects, each with its own NoWarn, rule items and
         // warnings-as-errors; A/ClientApp belongs to A alone.
         var consumer = Consumer.Create("solution");
-        consumer.Write("Directory.Build.props", """
-            <Project>
-              <PropertyGroup>
-                <NpmrcBuildCheckRoot>$(MSBuildThisFileDirectory)</NpmrcBuildCheckRoot>
-              </PropertyGroup>
-            </Project>
-            """);
+        consumer.ShareRoot();
         consumer.AddProject("A/A.csproj", "<NoWarn>$(NoWarn);NPMRC005</NoWarn>");
         consumer.AddProject("B/B.csproj", "<WarningsAsErrors>$(WarningsAsErrors);NPMRC006</WarningsAsErrors>", "<NpmrcBuildCheckRule Include=\"NPMRC005\" Severity=\"error\" />");
         consumer.Write(".npmrc", "registry=http://npm.acme.example/\nstrict-ssl=false\n");

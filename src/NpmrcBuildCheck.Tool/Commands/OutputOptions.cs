@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using NpmrcBuildCheck.Reporting;
+using NpmrcBuildCheck.Sources;
 
 namespace NpmrcBuildCheck.Tool.Commands;
 
@@ -31,6 +32,13 @@ internal sealed class OutputOptions
     {
         command.Options.Add(format);
         command.Options.Add(output);
+    }
+
+    /// <summary>Scans a source, applies one policy to all its findings, writes the report and returns the exit code.</summary>
+    public int ScanAndWrite(ParseResult parsed, IContentSource source, FindingPolicy policy, TextWriter stdout, TextWriter stderr)
+    {
+        var result = source.Scan();
+        return Write(parsed, new Report(source.Root, policy.Apply(result.Findings), ToolInfo.Version), result.FilesScanned, stdout, stderr);
     }
 
     /// <summary>Writes the report and returns the exit code its findings call for.</summary>

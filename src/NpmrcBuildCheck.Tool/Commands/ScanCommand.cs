@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using NpmrcBuildCheck.Reporting;
 using NpmrcBuildCheck.Scanning;
 using NpmrcBuildCheck.Sources;
 using NpmrcBuildCheck.Tool.Projects;
@@ -34,10 +33,7 @@ internal static class ScanCommand
             if (Directory.Exists(target))
             {
                 var source = new WorkTreeSource(new ScanOptions(target) { ExcludeGlobs = settings.ExcludeGlobs(parsed) });
-                var policy = settings.Policy(parsed);
-                ScanResult result = source.Scan();
-                var report = new Report(source.Root, policy.Apply(result.Findings), ToolInfo.Version);
-                return output.Write(parsed, report, result.FilesScanned, stdout, stderr);
+                return output.ScanAndWrite(parsed, source, settings.Policy(parsed), stdout, stderr);
             }
 
             if (!File.Exists(target))

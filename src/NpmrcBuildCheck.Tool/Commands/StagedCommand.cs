@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.IO;
-using NpmrcBuildCheck.Reporting;
 using NpmrcBuildCheck.Sources;
 
 namespace NpmrcBuildCheck.Tool.Commands;
@@ -34,9 +33,7 @@ internal static class StagedCommand
 
             var policy = settings.Policy(parsed);
             var source = StagedSource.Open(start, ObjectStoreBlobs.Open, settings.ExcludeGlobs(parsed));
-            var result = source.Scan();
-            var report = new Report(source.Root, policy.Apply(result.Findings), ToolInfo.Version);
-            return output.Write(parsed, report, result.FilesScanned, stdout, stderr);
+            return output.ScanAndWrite(parsed, source, policy, stdout, stderr);
         });
         return command;
     }
