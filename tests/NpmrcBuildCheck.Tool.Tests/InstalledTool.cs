@@ -27,6 +27,9 @@ internal static class InstalledTool
         }
     }
 
+    /// <summary>The installed tool's executable.</summary>
+    public static string ExecutablePath => Executable.Value;
+
     /// <summary>Runs the installed tool.</summary>
     public static ProcessRunner.Result Run(string workingDirectory, params string[] arguments) =>
         ProcessRunner.Run(Executable.Value, workingDirectory, DotNet.Environment(null, isolatedPackages: true), arguments);

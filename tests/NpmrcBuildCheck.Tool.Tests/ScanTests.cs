@@ -121,4 +121,24 @@ public sealed class ScanTests
         Assert.AreEqual(0, quiet.ExitCode, quiet.Output);
         Assert.AreEqual(string.Empty, quiet.StandardOutput);
     }
+
+    [TestMethod]
+    public void StandardInputIsScannedUnderTheGivenName()
+    {
+        string token = FakeTokens.NpmToken(1103);
+        string directory = Path.Combine(PackageFeed.WorkDirectory, "stdin");
+        Directory.CreateDirectory(directory);
+
+        var result = ProcessRunner.Run("sh", directory, DotNet.Environment(null, isolatedPackages: true), new[]
+        {
+            "-c", "printf 'registry=http://npm.acme.example/\\n//npm.acme.example/:_authToken=%s\\n' \"$1\" | \"$0\" scan - --stdin-name ClientApp/.npmrc",
+            InstalledTool.ExecutablePath, token,
+        });
+
+        Assert.AreEqual(1, result.ExitCode, result.Output);
+        var lines = result.StandardOutput.Trim().Split('\n');
+        StringAssert.StartsWith(lines[0], Path.Combine(directory, "ClientApp", ".npmrc") + "(1,10): warning NPMRC005: ");
+        StringAssert.StartsWith(lines[1], Path.Combine(directory, "ClientApp", ".npmrc") + "(2,32): error NPMRC001: ");
+        Assert.IsFalse(result.Output.Contains(token), "the token was printed");
+    }
 }

@@ -18,17 +18,30 @@ internal static class ScanCommand
     {
         var path = new Argument<string>("PATH")
         {
-            Description = "A folder, a project file (*.csproj, *.fsproj, *.vbproj, *.*proj) or a solution (*.sln, *.slnx). Default: the current folder.",
+            Description = "A folder, a project file (*.csproj, *.fsproj, *.vbproj, *.*proj), a solution (*.sln, *.slnx), or - for one file's content on standard input. Default: the current folder.",
             DefaultValueFactory = _ => ".",
+        };
+        var stdinName = new Option<string>("--stdin-name")
+        {
+            Description = "With PATH -, the path reported for standard input; its file name picks the reader (.npmrc, .yarnrc.yml, bunfig.toml, package-lock.json, any other name: text).",
+            HelpName = "PATH",
+            DefaultValueFactory = _ => ".npmrc",
         };
         var output = new OutputOptions();
         var settings = new FolderSettings();
         var command = new Command("scan", "Scan a folder, or a project or solution with each project's NpmrcBuildCheck settings (as dotnet build would report, without building).");
         command.Arguments.Add(path);
+        command.Options.Add(stdinName);
         output.AddTo(command);
         settings.AddTo(command);
         command.SetAction(parsed =>
         {
+            if (parsed.GetValue(path) == "-")
+            {
+                var stdin = new StreamSource(Console.OpenStandardInput(), Environment.CurrentDirectory, parsed.GetValue(stdinName)!);
+                return output.ScanAndWrite(parsed, stdin, settings.Policy(parsed), stdout, stderr);
+            }
+
             string target = Path.GetFullPath(parsed.GetValue(path)!);
             if (Directory.Exists(target))
             {
