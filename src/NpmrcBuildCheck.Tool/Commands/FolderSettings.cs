@@ -16,7 +16,6 @@ internal sealed class FolderSettings
     {
         Description = "A glob, relative to the scanned folder, to leave out (as NpmrcBuildCheckExclude); repeatable. For a project or solution, each project's own NpmrcBuildCheckExclude applies instead.",
         HelpName = "GLOB",
-        AllowMultipleArgumentsPerToken = false,
     };
 
     private readonly Option<FileInfo?> baseline = new("--baseline")

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Reporting;
-using NpmrcBuildCheck.Rules;
 using NpmrcBuildCheck.Scanning;
 using NpmrcBuildCheck.Sources;
 
@@ -73,20 +72,10 @@ internal static class ProjectScan
     /// <summary>A project's policy, as the build's report task builds it; a rule item or baseline the build would warn about is a settings error here.</summary>
     private static FindingPolicy PolicyOf(ProjectSettings project)
     {
-        var overrides = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (code, text) in project.Rules)
+        var overrides = RuleOverrides.Parse(project.Rules, out var problems);
+        if (problems.Count > 0)
         {
-            if (RuleCatalog.Find(code) is null)
-            {
-                throw new UsageException($"{project.ProjectPath}: NpmrcBuildCheckRule '{code}' names no NpmrcBuildCheck rule; known codes are {string.Join(", ", RuleCatalog.All.Select(r => r.Code))}.");
-            }
-
-            if (!SeverityPolicy.TryParseSeverity(text, out var severity))
-            {
-                throw new UsageException($"{project.ProjectPath}: NpmrcBuildCheckRule '{code}' has Severity '{text}'; use error, warning, message or none.");
-            }
-
-            overrides[code] = severity;
+            throw new UsageException($"{project.ProjectPath}: {string.Join(" ", problems)}");
         }
 
         var baseline = Baseline.Empty;
