@@ -37,7 +37,12 @@ internal static class InstalledTool
     private static string PackAndInstall()
     {
         string output = Path.Combine(PackageFeed.WorkDirectory, "root-pack");
-        var pack = DotNet.Run(PackageFeed.RepositoryRoot, null, false, "pack", "-c", "Release", "-o", output, $"-p:NpmrcBuildCheckPackageVersion={Version}", "-nodeReuse:false");
+        DotNet.Result pack;
+        using (PackageFeed.RepositoryBuildLock())
+        {
+            pack = DotNet.Run(PackageFeed.RepositoryRoot, null, false, "pack", "-c", "Release", "-o", output, $"-p:NpmrcBuildCheckPackageVersion={Version}", "-nodeReuse:false");
+        }
+
         Assert.AreEqual(0, pack.ExitCode, pack.Output);
         foreach (var package in new[] { $"NpmrcBuildCheck.{Version}.nupkg", $"NpmrcBuildCheck.Tool.{Version}.nupkg" })
         {
