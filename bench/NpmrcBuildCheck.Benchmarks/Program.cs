@@ -13,6 +13,12 @@ if (args.Length >= 2 && args[0] == "compare")
     return;
 }
 
+if (args.Length >= 2 && args[0] == "history")
+{
+    HistoryBench.Run(Path.GetFullPath(args[1]), args.Length > 2 ? args[2] : "full", args.Length > 3 ? int.Parse(args[3]) : 0);
+    return;
+}
+
 // `first DIR CACHE`: one scan in a fresh process with a persistent cache, as an MSBuild node
 // without reuse does on every build: run it twice, the second run is a no-op build's scan.
 if (args.Length >= 3 && args[0] == "first")

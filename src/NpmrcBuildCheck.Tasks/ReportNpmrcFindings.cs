@@ -83,25 +83,10 @@ public sealed class ReportNpmrcFindings : ProjectFindingsTask
 
     private Dictionary<string, Severity> ReadRuleOverrides()
     {
-        var overrides = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in Rules)
+        var overrides = RuleOverrides.Parse(Rules.Select(item => (item.ItemSpec, item.GetMetadata("Severity"))), out var problems);
+        foreach (var problem in problems)
         {
-            string code = item.ItemSpec.Trim();
-            string text = item.GetMetadata("Severity");
-            if (RuleCatalog.Find(code) is null)
-            {
-                Log.LogWarning(null, "NPMRC900", null, RuleCatalog.ScanProblem.HelpLink, null, 0, 0, 0, 0,
-                    "NpmrcBuildCheckRule '{0}' names no NpmrcBuildCheck rule; known codes are {1}.", code, string.Join(", ", RuleCatalog.All.Select(r => r.Code)));
-            }
-            else if (SeverityPolicy.TryParseSeverity(text, out var severity))
-            {
-                overrides[code] = severity;
-            }
-            else
-            {
-                Log.LogWarning(null, "NPMRC900", null, RuleCatalog.ScanProblem.HelpLink, null, 0, 0, 0, 0,
-                    "NpmrcBuildCheckRule '{0}' has Severity '{1}'; use error, warning, message or none.", code, text);
-            }
+            Log.LogWarning(null, "NPMRC900", null, RuleCatalog.ScanProblem.HelpLink, null, 0, 0, 0, 0, "{0}", problem);
         }
 
         return overrides;

@@ -42,6 +42,15 @@ internal sealed class Consumer
         return consumer;
     }
 
+    /// <summary>Makes every project scan the whole repository (a shared root), as a monorepo's Directory.Build.props does.</summary>
+    public void ShareRoot() => Write("Directory.Build.props", """
+        <Project>
+          <PropertyGroup>
+            <NpmrcBuildCheckRoot>$(MSBuildThisFileDirectory)</NpmrcBuildCheckRoot>
+          </PropertyGroup>
+        </Project>
+        """);
+
     public string AddProject(string relativePath, string extraProperties = "", string extraItems = "", string targetFrameworks = "net10.0")
     {
         string frameworks = targetFrameworks.Contains(';')

@@ -14,13 +14,7 @@ public sealed class MonorepoTests
     public void SharedRootIsScannedOncePerBuildAndEachProjectReportsItsOwnFindings()
     {
         var consumer = Consumer.Create("monorepo");
-        consumer.Write("Directory.Build.props", """
-            <Project>
-              <PropertyGroup>
-                <NpmrcBuildCheckRoot>$(MSBuildThisFileDirectory)</NpmrcBuildCheckRoot>
-              </PropertyGroup>
-            </Project>
-            """);
+        consumer.ShareRoot();
         consumer.AddProject("src/Web/Web.csproj");
         consumer.AddProject("src/Api/Api.csproj");
         consumer.AddProject("src/Lib/Lib.csproj", targetFrameworks: "net10.0;netstandard2.0");

@@ -30,6 +30,7 @@ public static class PackageFeed
         Version = "1.0.0-dev." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
         WorkDirectory = Path.Combine(Path.GetTempPath(), "NpmrcBuildCheck.Package.Tests", Version);
         Directory.CreateDirectory(FeedDirectory);
+        using var exclusive = RepositoryBuildLock();
         var result = DotNet.Run(
             RepositoryRoot,
             environment: null,
@@ -38,6 +39,27 @@ public static class PackageFeed
             "-c", "Release", "-o", FeedDirectory, $"-p:NpmrcBuildCheckPackageVersion={Version}", "-nodeReuse:false");
         Assert.AreEqual(0, result.ExitCode, result.Output);
         Assert.IsTrue(File.Exists(Path.Combine(FeedDirectory, $"NpmrcBuildCheck.{Version}.nupkg")), result.Output);
+    }
+
+    /// <summary>
+    /// Held while a test run builds the repository's own projects (a pack): `dotnet test` runs
+    /// the test projects in parallel, and two packs at once would write the same Release folders.
+    /// </summary>
+    public static IDisposable RepositoryBuildLock()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "NpmrcBuildCheck.build-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(RepositoryRoot))).Substring(0, 16) + ".lock");
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(20))
+            {
+                System.Threading.Thread.Sleep(500);
+            }
+        }
     }
 
     [AssemblyCleanup]

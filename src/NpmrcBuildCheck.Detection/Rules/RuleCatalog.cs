@@ -52,6 +52,10 @@ public static class RuleCatalog
         "NPMRC010", "Config file the tool cannot read as intended", Severity.Warning,
         "For example a UTF-16 .npmrc, which npm ignores.");
 
+    public static readonly Rule CredentialInHistory = new(
+        "NPMRC011", "Credential in the git history", Severity.Error,
+        "A credential that is in the git history (a removed line, a deleted file, a side branch, a tag, a stash) but not in the current tree.");
+
     public static readonly Rule TrustedPublishingAvailable = new(
         "NPMRC012", "CI job publishes with a long-lived token where trusted publishing works", Severity.Message,
         "A GitHub Actions, GitLab CI/CD or CircleCI cloud job publishes to the public npm registry with a stored token instead of OIDC.");
@@ -64,7 +68,7 @@ public static class RuleCatalog
     {
         HardCodedAuthToken, HardCodedBasicAuth, NpmAccessToken, CommentedCredential, InsecureRegistry,
         TlsVerificationDisabled, UnexpandedEnvReference, UnscopedCredential, CredentialInIgnoredFile,
-        UnreadableConfigFile, TrustedPublishingAvailable, ScanProblem,
+        UnreadableConfigFile, CredentialInHistory, TrustedPublishingAvailable, ScanProblem,
     };
 
     private static readonly Dictionary<string, Rule> ByCode = All.ToDictionary(r => r.Code, StringComparer.OrdinalIgnoreCase);

@@ -68,18 +68,10 @@ internal sealed class GitRepository
 
     private static GitRepository Create(string workTree, string gitDir)
     {
-        string common = gitDir;
+        string common;
         try
         {
-            string commonFile = Path.Combine(gitDir, "commondir");
-            if (File.Exists(commonFile))
-            {
-                string text = File.ReadAllText(commonFile).Trim();
-                if (text.Length > 0)
-                {
-                    common = Path.GetFullPath(Path.IsPathRooted(text) ? text : Path.Combine(gitDir, text));
-                }
-            }
+            common = CommonDirectoryOf(gitDir);
         }
         catch (Exception)
         {
@@ -87,6 +79,22 @@ internal sealed class GitRepository
         }
 
         return new GitRepository(workTree.TrimEnd('/', '\\').Length == 0 ? workTree : TrimSeparator(workTree), gitDir, common);
+    }
+
+    /// <summary>Where a git directory's shared files live: its <c>commondir</c> (linked work trees), else itself.</summary>
+    internal static string CommonDirectoryOf(string gitDir)
+    {
+        string commonFile = Path.Combine(gitDir, "commondir");
+        if (File.Exists(commonFile))
+        {
+            string text = File.ReadAllText(commonFile).Trim();
+            if (text.Length > 0)
+            {
+                return Path.GetFullPath(Path.IsPathRooted(text) ? text : Path.Combine(gitDir, text));
+            }
+        }
+
+        return gitDir;
     }
 
     private static string TrimSeparator(string path)

@@ -48,7 +48,10 @@ internal sealed class TestTree : IDisposable
 
     public static bool IsRoot => !IsWindows && Environment.UserName == "root";
 
-    public static string Run(string workingDirectory, string file, params string[] args)
+    public static string Run(string workingDirectory, string file, params string[] args) =>
+        RunWithEnvironment(workingDirectory, new Dictionary<string, string>(), file, args);
+
+    public static string RunWithEnvironment(string workingDirectory, IDictionary<string, string> environment, string file, params string[] args)
     {
         var info = new ProcessStartInfo(file)
         {
@@ -64,6 +67,11 @@ internal sealed class TestTree : IDisposable
 
         info.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
         info.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
+        foreach (var pair in environment)
+        {
+            info.Environment[pair.Key] = pair.Value;
+        }
+
         using var process = Process.Start(info)!;
         string output = process.StandardOutput.ReadToEnd();
         string error = process.StandardError.ReadToEnd();

@@ -1,0 +1,812 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Threading;
+using NpmrcBuildCheck.Detection;
+using NpmrcBuildCheck.Findings;
+using NpmrcBuildCheck.Git.Objects;
+using NpmrcBuildCheck.Rules;
+using NpmrcBuildCheck.Scanning;
+
+namespace NpmrcBuildCheck.History;
+
+/// <summary>
+/// Scans every blob reachable from any ref once, with the tree scan's readers, and reports
+/// credentials that are in the history but not in the current tree (NPMRC011).
+/// <list type="number">
+/// <item>Refs (<see cref="GitRefs"/>): branches, tags (peeled), remote-tracking refs, notes,
+/// HEADs, every stash in the stash's reflog.</item>
+/// <item>Commits: walked from the refs through their parents, stopping at commits the state
+/// already knows and at the shallow boundary.</item>
+/// <item>Trees of new commits, oldest commit first, each tree once: the first commit to show a
+/// blob is the one that introduced it. Submodules (gitlinks) and symbolic links are not
+/// followed; binary files by name are never read.</item>
+/// <item>New blobs, in pack order (sequential reads, delta bases cached), on all cores:
+/// inflated, skipped when over the size limit or binary by content, else detected as the file
+/// at their first path would be (a historical <c>.npmrc</c> as config, a script as text).</item>
+/// <item>Credentials, matched by subject digest: those in HEAD's tree (or given by the host
+/// as current) stay the tree's findings; each other one is one NPMRC011 at its oldest
+/// occurrence, naming the refs that still reach it.</item>
+/// </list>
+/// Never throws and never fetches: unreadable objects are NPMRC900, missing ones (partial
+/// clones) are counted and named in a note.
+/// </summary>
+public static class HistoryScanner
+{
+    private const int Chunk = 64;
+
+    public static HistoryResult Scan(HistoryOptions options)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            return new Run(options, stopwatch).Execute();
+        }
+        catch (Exception ex)
+        {
+            return new HistoryResult(new[] { ScanProblems.Internal(string.Empty, ex) }, Array.Empty<string>()) { Elapsed = stopwatch.Elapsed };
+        }
+    }
+
+    private sealed class Run
+    {
+        private readonly HistoryOptions options;
+        private readonly Stopwatch stopwatch;
+        private readonly List<Finding> problems = new();
+        private readonly List<string> notes = new();
+        private readonly List<ObjectId> parentIds = new();
+        private GitObjectStore store = null!;
+        private GitObjectReader reader = null!;
+        private HistoryState state = null!;
+        private HashSet<ObjectId> shallow = new();
+        private readonly List<(string Name, int Commit)> tips = new();
+
+        /// <summary>Root trees of the commits read by this run, by commit index.</summary>
+        private readonly Dictionary<int, ObjectId> treeOf = new();
+        private int missingBlobs;
+
+        public Run(HistoryOptions options, Stopwatch stopwatch)
+        {
+            this.options = options;
+            this.stopwatch = stopwatch;
+        }
+
+        public HistoryResult Execute()
+        {
+            GitObjectStore? opened;
+            try
+            {
+                opened = GitObjectStore.OpenAt(options.RepositoryPath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                opened = null;
+                notes.Add("The git repository could not be opened (" + ex.GetType().Name + "): no history was scanned.");
+            }
+
+            if (opened is null)
+            {
+                if (notes.Count == 0)
+                {
+                    notes.Add("Not in a git repository: there is no history to scan.");
+                }
+
+                return new HistoryResult(Array.Empty<Finding>(), notes) { Elapsed = stopwatch.Elapsed };
+            }
+
+            using (store = opened)
+            {
+                return ExecuteIn();
+            }
+        }
+
+        private HistoryResult ExecuteIn()
+        {
+            foreach (var problem in store.Problems)
+            {
+                problems.Add(ScanProblems.Create(string.Empty, ScanProblems.ReadError, "Git " + problem + ". The history scan went on without it."));
+            }
+
+            ScanTrace.Phase("history start");
+            reader = store.CreateReader();
+            string key = StateKey();
+            string? statePath = string.IsNullOrWhiteSpace(options.StateDirectory) ? null : HistoryState.PathIn(options.StateDirectory!);
+            state = statePath is null ? new HistoryState() : HistoryState.Load(statePath, key);
+            shallow = ReadShallow();
+
+            ScanTrace.Phase("state loaded");
+            var refs = GitRefs.Read(store.GitDirectory, store.CommonDirectory);
+            WalkCommits(refs);
+            ScanTrace.Phase("commits walked");
+            if (state.Commits.Count > 0 && !AllCommitsReachable())
+            {
+                // A ref was deleted or rewritten: walk again from scratch (blobs stay known by id: none is read again).
+                state.ForgetWalk();
+                tips.Clear();
+                treeOf.Clear();
+                WalkCommits(refs);
+            }
+
+            WalkNewTrees();
+            ScanTrace.Phase("trees walked");
+            var pending = CollectPending();
+            ScanTrace.Phase("blobs located");
+            long bytesRead = ScanBlobs(pending);
+            ScanTrace.Phase("blobs scanned");
+            var current = CurrentDigests(refs);
+            var findings = HistoryFindings.Create(state, tips, current);
+            findings.AddRange(problems);
+            findings.Sort(CompareFindings);
+            AddNotes();
+            if (statePath is not null)
+            {
+                state.Save(statePath, key, store.HashSize);
+            }
+
+            ScanTrace.Phase("state saved");
+
+            return new HistoryResult(findings, notes)
+            {
+                BlobsScanned = pending.Count,
+                BytesRead = bytesRead,
+                Commits = state.Commits.Count,
+                Blobs = state.Blobs.Count,
+                IsShallow = shallow.Count > 0,
+                MissingBlobs = missingBlobs,
+                Elapsed = stopwatch.Elapsed,
+            };
+        }
+
+        /// <summary>Engine and detection build (the deterministic module id changes with the code), size limit, repository, hash.</summary>
+        private string StateKey() => string.Join(
+            "\n",
+            typeof(HistoryScanner).Assembly.ManifestModule.ModuleVersionId.ToString(),
+            typeof(ContentDetector).Assembly.ManifestModule.ModuleVersionId.ToString(),
+            options.MaxFileSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            store.CommonDirectory,
+            store.HashSize == 32 ? "sha256" : "sha1");
+
+        private HashSet<ObjectId> ReadShallow()
+        {
+            var set = new HashSet<ObjectId>();
+            string path = Path.Combine(store.CommonDirectory, "shallow");
+            try
+            {
+                if (File.Exists(path))
+                {
+                    foreach (var line in File.ReadAllLines(path))
+                    {
+                        if (ObjectId.TryParse(line.Trim(), out var id))
+                        {
+                            set.Add(id);
+                        }
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                notes.Add("The shallow file could not be read: the history may be partial.");
+            }
+
+            return set;
+        }
+
+        private void WalkCommits(List<GitRef> refs)
+        {
+            var pendingParents = new List<(int Commit, ObjectId[] Parents)>();
+            var stack = new Stack<ObjectId>();
+            foreach (var gitRef in refs)
+            {
+                var commit = Peel(gitRef);
+                if (commit.IsEmpty)
+                {
+                    continue;
+                }
+
+                stack.Push(commit);
+                while (stack.Count > 0)
+                {
+                    var id = stack.Pop();
+                    if (state.CommitIndex.TryGetValue(id, out int known) && (!state.Commits[known].Incomplete || state.Commits[known].IsNew))
+                    {
+                        continue;
+                    }
+
+                    if (!TryReadCommit(id, out var tree, out long time))
+                    {
+                        continue;
+                    }
+
+                    if (!state.CommitIndex.TryGetValue(id, out int index))
+                    {
+                        index = state.Commits.Count;
+                        state.CommitIndex[id] = index;
+                        state.Commits.Add(new CommitNode(id));
+                    }
+
+                    var node = state.Commits[index];
+                    node.Time = time;
+                    node.IsNew = true;
+                    node.Incomplete = shallow.Contains(id);
+                    var parents = node.Incomplete ? Array.Empty<ObjectId>() : parentIds.ToArray();
+                    pendingParents.Add((index, parents));
+                    treeOf[index] = tree;
+                    foreach (var parent in parents)
+                    {
+                        stack.Push(parent);
+                    }
+                }
+
+                if (state.CommitIndex.TryGetValue(commit, out int tip))
+                {
+                    tips.Add((gitRef.Name, tip));
+                }
+            }
+
+            foreach (var (commit, parents) in pendingParents)
+            {
+                var resolved = new List<int>(parents.Length);
+                foreach (var parent in parents)
+                {
+                    if (state.CommitIndex.TryGetValue(parent, out int p))
+                    {
+                        resolved.Add(p);
+                    }
+                    else
+                    {
+                        state.Commits[commit].Incomplete = true; // Missing parent object.
+                    }
+                }
+
+                state.Commits[commit].Parents = resolved.ToArray();
+            }
+        }
+
+        /// <summary>Follows annotated tags to a commit; trees and blobs named by tags are not history and are skipped.</summary>
+        private ObjectId Peel(GitRef gitRef)
+        {
+            var id = gitRef.Target;
+            for (int depth = 0; depth < 16; depth++)
+            {
+                if (state.CommitIndex.ContainsKey(id))
+                {
+                    return id;
+                }
+
+                GitObject obj;
+                try
+                {
+                    obj = reader.Read(id);
+                }
+                catch (GitObjectException ex)
+                {
+                    ObjectProblem(ex, "ref " + gitRef.Name);
+                    return default;
+                }
+
+                switch (obj.Type)
+                {
+                    case GitObjectType.Commit:
+                        return id;
+                    case GitObjectType.Tag when GitObjectParsing.TryParseTag(obj.Data, out var target):
+                        id = target;
+                        continue;
+                    default:
+                        return default;
+                }
+            }
+
+            return default;
+        }
+
+        private bool TryReadCommit(ObjectId id, out ObjectId tree, out long time)
+        {
+            tree = default;
+            time = 0;
+            GitObject obj;
+            try
+            {
+                obj = reader.Read(id);
+            }
+            catch (GitObjectException ex)
+            {
+                ObjectProblem(ex, "commit");
+                return false;
+            }
+
+            if (obj.Type != GitObjectType.Commit || !GitObjectParsing.TryParseCommit(obj.Data, parentIds, out tree, out time))
+            {
+                problems.Add(ScanProblems.Create(string.Empty, ScanProblems.ReadError, $"Git object {id} is not a readable commit. The history scan went on without it."));
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether every commit the state knows is still reachable from the refs (else the walk is redone).</summary>
+        private bool AllCommitsReachable()
+        {
+            var seen = new bool[state.Commits.Count];
+            var stack = new Stack<int>();
+            foreach (var (_, commit) in tips)
+            {
+                stack.Push(commit);
+            }
+
+            int count = 0;
+            while (stack.Count > 0)
+            {
+                int c = stack.Pop();
+                if (seen[c])
+                {
+                    continue;
+                }
+
+                seen[c] = true;
+                count++;
+                foreach (int p in state.Commits[c].Parents)
+                {
+                    stack.Push(p);
+                }
+            }
+
+            return count == state.Commits.Count;
+        }
+
+        /// <summary>Walks the trees of this run's new commits, oldest first; each tree once.</summary>
+        private void WalkNewTrees()
+        {
+            var order = new List<int>();
+            for (int i = 0; i < state.Commits.Count; i++)
+            {
+                if (state.Commits[i].IsNew)
+                {
+                    order.Add(i);
+                }
+            }
+
+            order.Sort((a, b) =>
+            {
+                int c = state.Commits[a].Time.CompareTo(state.Commits[b].Time);
+                return c != 0 ? c : b.CompareTo(a); // Same second: parents were read after their children.
+            });
+
+            var stack = new Stack<(ObjectId Tree, string Prefix)>();
+            foreach (int commit in order)
+            {
+                if (!treeOf.TryGetValue(commit, out var root) || !state.Trees.Add(root))
+                {
+                    continue;
+                }
+
+                stack.Push((root, string.Empty));
+                while (stack.Count > 0)
+                {
+                    var (tree, prefix) = stack.Pop();
+                    WalkTree(tree, prefix, commit, stack);
+                }
+            }
+        }
+
+        private void WalkTree(ObjectId tree, string prefix, int commit, Stack<(ObjectId Tree, string Prefix)> stack)
+        {
+            GitObject obj;
+            try
+            {
+                obj = reader.Read(tree);
+            }
+            catch (GitObjectException ex)
+            {
+                state.Trees.Remove(tree); // Read again next run.
+                ObjectProblem(ex, prefix.Length == 0 ? "root tree of commit " + state.Commits[commit].Id.ToString(7) : "tree '" + prefix + "'");
+                return;
+            }
+
+            try
+            {
+                var entries = new TreeEntryReader(obj.Data, store.HashSize);
+                while (entries.MoveNext())
+                {
+                    switch (entries.Kind)
+                    {
+                        case TreeEntryKind.Tree:
+                            if (state.Trees.Add(entries.Id))
+                            {
+                                stack.Push((entries.Id, prefix + Decode(entries.Name) + "/"));
+                            }
+
+                            break;
+                        case TreeEntryKind.File:
+                            string name = Decode(entries.Name);
+                            var key = new BlobKey(entries.Id, BlobReading.Of(name));
+                            if (!state.Blobs.TryGetValue(key, out var record))
+                            {
+                                record = new BlobRecord();
+                                state.Blobs[key] = record;
+                            }
+
+                            if (record.FirstCommit < 0)
+                            {
+                                record.FirstCommit = commit;
+                                record.Path = prefix + name;
+                            }
+
+                            break;
+                    }
+                }
+            }
+            catch (FormatException)
+            {
+                state.Trees.Remove(tree);
+                problems.Add(ScanProblems.Create(prefix, ScanProblems.ReadError, $"Git tree {tree} ('{(prefix.Length == 0 ? "." : prefix)}') is damaged. The history scan went on without it."));
+            }
+        }
+
+        private static string Decode(ReadOnlySpan<byte> name)
+        {
+            bool ascii = true;
+            foreach (byte b in name)
+            {
+                if (b >= 0x80)
+                {
+                    ascii = false;
+                    break;
+                }
+            }
+
+            return ascii ? Latin1(name) : Encoding.UTF8.GetString(name.ToArray());
+        }
+
+        private static unsafe string Latin1(ReadOnlySpan<byte> name)
+        {
+            fixed (byte* p = name)
+            {
+                return new string((sbyte*)p, 0, name.Length);
+            }
+        }
+
+        /// <summary>Blobs to read: new ones (never scanned), and missing or corrupt ones that may be readable now.</summary>
+        private List<PendingBlob> CollectPending()
+        {
+            var pending = new List<PendingBlob>();
+            foreach (var pair in state.Blobs)
+            {
+                var record = pair.Value;
+                if (record.Status is not (BlobStatus.Pending or BlobStatus.Missing or BlobStatus.Corrupt) || record.Path is null)
+                {
+                    continue;
+                }
+
+                if (BlobReading.IsBinaryByName(pair.Key.Reading))
+                {
+                    record.Status = BlobStatus.Binary;
+                    continue;
+                }
+
+                if (store.TryLocate(pair.Key.Id, out var pack, out int ordinal, out long offset))
+                {
+                    pending.Add(new PendingBlob(pair.Key, record, pack, ordinal, offset));
+                }
+                else
+                {
+                    pending.Add(new PendingBlob(pair.Key, record, null, int.MaxValue, 0));
+                }
+            }
+
+            // Pack order: reads go forward through each pack and delta bases are met just before their deltas.
+            pending.Sort((a, b) => a.Ordinal != b.Ordinal ? a.Ordinal.CompareTo(b.Ordinal) : a.Offset.CompareTo(b.Offset));
+            return pending;
+        }
+
+        private long ScanBlobs(List<PendingBlob> pending)
+        {
+            if (pending.Count == 0)
+            {
+                return 0;
+            }
+
+            int workers = options.MaxParallelism > 0 ? options.MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
+            workers = Math.Min(workers, Math.Max(1, pending.Count / Chunk));
+            long total = 0;
+            int next = 0;
+            long done = 0;
+            long lastReport = 0;
+            var failures = new List<Finding>();
+            void Work(GitObjectReader blobReader)
+            {
+                var found = new List<Finding>();
+                long bytes = 0;
+                while (true)
+                {
+                    int start = Interlocked.Add(ref next, Chunk) - Chunk;
+                    if (start >= pending.Count)
+                    {
+                        break;
+                    }
+
+                    int end = Math.Min(pending.Count, start + Chunk);
+                    for (int i = start; i < end; i++)
+                    {
+                        bytes += ScanOne(blobReader, pending[i], found);
+                    }
+
+                    long finished = Interlocked.Add(ref done, end - start);
+                    if (options.Progress is { } progress && stopwatch.ElapsedMilliseconds - Interlocked.Read(ref lastReport) >= 100)
+                    {
+                        Interlocked.Exchange(ref lastReport, stopwatch.ElapsedMilliseconds);
+                        progress(finished, pending.Count);
+                    }
+                }
+
+                Interlocked.Add(ref total, bytes);
+            }
+
+            var threads = new List<Thread>();
+            for (int w = 1; w < workers; w++)
+            {
+                var thread = new Thread(() => Work(store.CreateReader()), 1024 * 1024) { IsBackground = true, Name = "NpmrcBuildCheck history " + w };
+                threads.Add(thread);
+                thread.Start();
+            }
+
+            Work(reader);
+            foreach (var thread in threads)
+            {
+                thread.Join();
+            }
+
+            foreach (var blob in pending)
+            {
+                if (blob.Record.Status == BlobStatus.Missing)
+                {
+                    missingBlobs++;
+                }
+                else if (blob.Record.Status == BlobStatus.Corrupt)
+                {
+                    problems.Add(ScanProblems.Create(blob.Record.Path!, ScanProblems.ReadError,
+                        $"Git blob {blob.Key.Id} ('{blob.Record.Path}' in commit {state.Commits[blob.Record.FirstCommit].Id.ToString(7)}) is damaged and could not be scanned. The history scan went on without it."));
+                }
+            }
+
+            options.Progress?.Invoke(pending.Count, pending.Count);
+            return total;
+        }
+
+        /// <summary>Reads and detects one blob; returns the bytes inflated. Never throws.</summary>
+        private long ScanOne(GitObjectReader blobReader, PendingBlob blob, List<Finding> found)
+        {
+            var record = blob.Record;
+            GitObject obj;
+            try
+            {
+                if (blob.Pack is null)
+                {
+                    if (store.TryReadLoose(blob.Key.Id) is not { } loose)
+                    {
+                        record.Status = BlobStatus.Missing;
+                        return 0;
+                    }
+
+                    obj = loose;
+                }
+                else
+                {
+                    if (blob.Pack.TryReadHeader(blob.Offset, out var entry) && !entry.IsDelta && entry.Size > options.MaxFileSize)
+                    {
+                        record.Status = BlobStatus.OverSize;
+                        return 0;
+                    }
+
+                    obj = blobReader.ReadPacked(blob.Key.Id, blob.Pack, blob.Ordinal, blob.Offset);
+                }
+            }
+            catch (GitObjectException ex)
+            {
+                record.Status = ex.Problem == GitObjectProblem.Missing ? BlobStatus.Missing : BlobStatus.Corrupt;
+                return 0;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OutOfMemoryException)
+            {
+                record.Status = BlobStatus.Corrupt;
+                return 0;
+            }
+
+            byte[] data = obj.Data;
+            if (obj.Type != GitObjectType.Blob)
+            {
+                record.Status = BlobStatus.Corrupt;
+                return 0;
+            }
+
+            if (data.Length > options.MaxFileSize)
+            {
+                record.Status = BlobStatus.OverSize;
+                return data.Length;
+            }
+
+            var kind = BlobReading.Kind(blob.Key.Reading);
+            if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.LooksBinary(data))
+            {
+                record.Status = BlobStatus.Binary;
+                return data.Length;
+            }
+
+            found.Clear();
+            ContentDetector.Detect(record.Path!, kind, data, found);
+            Finding[]? credentials = null;
+            int n = 0;
+            foreach (var f in found)
+            {
+                if (RuleCatalog.IsCredentialRule(f.Rule))
+                {
+                    credentials ??= new Finding[found.Count];
+                    credentials[n++] = f;
+                }
+            }
+
+            if (credentials is not null && n < credentials.Length)
+            {
+                Array.Resize(ref credentials, n);
+            }
+
+            record.Findings = credentials;
+            record.Status = BlobStatus.Scanned;
+            return data.Length;
+        }
+
+        /// <summary>Credentials in HEAD's tree (what is checked out) and those the host found in the work tree.</summary>
+        private HashSet<string> CurrentDigests(List<GitRef> refs)
+        {
+            var digests = new HashSet<string>(options.CurrentDigests, StringComparer.Ordinal);
+            var head = GitRefs.ResolveHead(store.GitDirectory, refs);
+            if (head.IsEmpty || !state.CommitIndex.TryGetValue(head, out int commit) || !TreeOfHead(commit, out var root))
+            {
+                return digests;
+            }
+
+            var visited = new HashSet<ObjectId>();
+            var stack = new Stack<ObjectId>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var tree = stack.Pop();
+                if (!visited.Add(tree))
+                {
+                    continue;
+                }
+
+                GitObject obj;
+                try
+                {
+                    obj = reader.Read(tree);
+                }
+                catch (GitObjectException)
+                {
+                    continue; // Reported by the walk.
+                }
+
+                try
+                {
+                    var entries = new TreeEntryReader(obj.Data, store.HashSize);
+                    while (entries.MoveNext())
+                    {
+                        if (entries.Kind == TreeEntryKind.Tree)
+                        {
+                            stack.Push(entries.Id);
+                        }
+                        else if (entries.Kind == TreeEntryKind.File &&
+                                 state.Blobs.TryGetValue(new BlobKey(entries.Id, BlobReading.Of(Decode(entries.Name))), out var record) &&
+                                 record.Findings is { } findings)
+                        {
+                            foreach (var f in findings)
+                            {
+                                digests.Add(f.SubjectDigest);
+                            }
+                        }
+                    }
+                }
+                catch (FormatException)
+                {
+                    // Reported by the walk.
+                }
+            }
+
+            return digests;
+        }
+
+        private bool TreeOfHead(int commit, out ObjectId root)
+        {
+            if (treeOf.TryGetValue(commit, out root))
+            {
+                return true;
+            }
+
+            try
+            {
+                var obj = reader.Read(state.Commits[commit].Id);
+                return GitObjectParsing.TryParseCommit(obj.Data, parentIds, out root, out _);
+            }
+            catch (GitObjectException)
+            {
+                return false;
+            }
+        }
+
+        private void ObjectProblem(GitObjectException ex, string what)
+        {
+            if (ex.Problem == GitObjectProblem.Missing && (store.IsPartialClone || shallow.Count > 0))
+            {
+                return; // Expected: said in the notes.
+            }
+
+            problems.Add(ScanProblems.Create(string.Empty, ScanProblems.ReadError, $"Git {what}: {ex.Message}. The history scan went on without it."));
+        }
+
+        private void AddNotes()
+        {
+            if (shallow.Count > 0)
+            {
+                notes.Add($"The history is partial: this is a shallow clone ({shallow.Count} boundary commit(s)); only the history it holds was scanned. Fetch the rest (git fetch --unshallow) to scan all of it.");
+            }
+
+            if (missingBlobs > 0)
+            {
+                notes.Add($"{missingBlobs} blob(s) of the history are not in this {(store.IsPartialClone ? "partial clone" : "repository")} and were not scanned (they are never fetched).");
+            }
+
+            int overSize = 0;
+            foreach (var record in state.Blobs.Values)
+            {
+                if (record.Status == BlobStatus.OverSize && record.FirstCommit >= 0)
+                {
+                    overSize++;
+                }
+            }
+
+            if (overSize > 0)
+            {
+                notes.Add($"{overSize} blob(s) of the history are over the {options.MaxFileSize}-byte size limit and were not scanned.");
+            }
+        }
+
+        private static int CompareFindings(Finding a, Finding b)
+        {
+            int c = string.CompareOrdinal(a.Path, b.Path);
+            if (c == 0)
+            {
+                c = a.Line.CompareTo(b.Line);
+            }
+
+            if (c == 0)
+            {
+                c = a.Column.CompareTo(b.Column);
+            }
+
+            return c != 0 ? c : string.CompareOrdinal(a.Rule.Code + a.Message, b.Rule.Code + b.Message);
+        }
+    }
+
+    private readonly struct PendingBlob
+    {
+        public PendingBlob(BlobKey key, BlobRecord record, PackFile? pack, int ordinal, long offset)
+        {
+            Key = key;
+            Record = record;
+            Pack = pack;
+            Ordinal = ordinal;
+            Offset = offset;
+        }
+
+        public BlobKey Key { get; }
+
+        public BlobRecord Record { get; }
+
+        public PackFile? Pack { get; }
+
+        public int Ordinal { get; }
+
+        public long Offset { get; }
+    }
+}
