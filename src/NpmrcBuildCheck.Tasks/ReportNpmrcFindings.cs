@@ -7,6 +7,7 @@ using Microsoft.Build.Utilities;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Reporting;
 using NpmrcBuildCheck.Rules;
+using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Tasks;
 
@@ -124,7 +125,7 @@ public sealed class ReportNpmrcFindings : ProjectFindingsTask
         try
         {
             var baseline = Reporting.Baseline.Load(path);
-            Log.LogMessage(MessageImportance.Low, "NpmrcBuildCheck: baseline '{0}' accepts {1} findings.", path, baseline.Count);
+            Log.LogMessage(MessageImportance.Low, "NpmrcBuildCheck: baseline '{0}' accepts {1}.", path, Counted.Of(baseline.Count, "finding"));
             return baseline;
         }
         catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)

@@ -193,17 +193,18 @@ internal static class BunfigReader
             return;
         }
 
-        if (last is not ("token" or "password") || Js.Trim(v).StartsWith("$", StringComparison.Ordinal) || ValueShapes.IsPlaceholder(v))
+        var shape = last == "token" ? CredentialShape.Token : CredentialShape.Plain;
+        if (last is not ("token" or "password") || Js.Trim(v).StartsWith("$", StringComparison.Ordinal) || ValueShapes.IsPlaceholderFor(v, shape))
         {
             return;
         }
 
-        string redacted = Redaction.Redact(v);
+        string redacted = ValueShapes.Redact(v, shape);
         int col = doc.Column(li, value.Start), endCol = doc.Column(li, value.End);
         string what = last == "token" ? ValueShapes.DescribeToken(v) : ValueShapes.DescribeBasic("password", v);
         if (commented)
         {
-            NpmrcReader.AddCommented(doc, sink, li, value.Start, value.End, safeKey, what, v);
+            NpmrcReader.AddCommented(doc, sink, li, value.Start, value.End, safeKey, what, v, shape);
         }
         else if (!sink.IsClaimed(line, col, endCol))
         {
@@ -240,7 +241,7 @@ internal static class BunfigReader
 
         if (ValueShapes.IsUuid(text.Substring(from, re - from)))
         {
-            NpmrcReader.AddCommented(doc, sink, li, from, re, null, "legacy UUID token", text.Substring(from, re - from));
+            NpmrcReader.AddCommented(doc, sink, li, from, re, null, "legacy UUID token", text.Substring(from, re - from), CredentialShape.Token);
             return;
         }
 

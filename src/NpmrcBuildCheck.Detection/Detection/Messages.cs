@@ -1,3 +1,5 @@
+using System;
+
 namespace NpmrcBuildCheck.Detection;
 
 /// <summary>User-facing sentences. Arguments are keys (sanitised), redacted forms and descriptions: never a secret.</summary>
@@ -39,7 +41,7 @@ internal static class Messages
             : $"{what} in a commented-out '{key}' line ({redacted}): a commented-out secret is still leaked. Revoke or rotate it and delete the line.";
 
     public static string InsecureRegistry(string key, string url, string? extra) =>
-        $"Registry '{key}' uses plain http ({url}): credentials and packages travel unencrypted{Note(extra)}. Use https://.";
+        $"{RegistryNamed(key)} uses plain http ({url}): credentials and packages travel unencrypted{Note(extra)}. Use https://.";
 
     public static string TlsDisabled(string key, string value) =>
         $"TLS certificate verification is disabled ({key} = {value}), so anyone on the network can impersonate the registry. Remove the setting; for a private CA set cafile to its certificate instead.";
@@ -58,6 +60,23 @@ internal static class Messages
 
     public static string InternalFailure(string problem) =>
         $"Internal failure of the npm credential scanner on this file ({problem}); the file was only partly checked. Please report it.";
+
+    /// <summary>Names the registry a key sets: the default one, a scope's, or the one in that key.</summary>
+    private static string RegistryNamed(string key)
+    {
+        if (key is "registry" or "npmRegistryServer" or "install.registry")
+        {
+            return $"The default registry ('{key}')";
+        }
+
+        int colon = key.LastIndexOf(':');
+        if (key.StartsWith("@", StringComparison.Ordinal) && colon > 1 && key.Substring(colon) == ":registry")
+        {
+            return $"The registry of scope {key.Substring(0, colon)} ('{key}')";
+        }
+
+        return $"The registry in '{key}'";
+    }
 
     private static string Note(string? note) => string.IsNullOrEmpty(note) ? string.Empty : " " + note;
 }

@@ -325,6 +325,10 @@ internal static class NpmrcReader
         }
     }
 
+    /// <summary>The shape of a token or basic-auth key's value.</summary>
+    internal static CredentialShape ShapeOf(CredentialKind kind, string name) =>
+        kind == CredentialKind.Token ? CredentialShape.Token : ValueShapes.ShapeOfBasicKey(name);
+
     private static bool IsRegistryKey(string key) =>
         key == "registry" || (key.StartsWith("@", StringComparison.Ordinal) && key.EndsWith(":registry", StringComparison.Ordinal));
 
@@ -386,14 +390,13 @@ internal static class NpmrcReader
             if (kind is CredentialKind.Token or CredentialKind.Basic && value.HasText)
             {
                 var info = Classify(value);
-                if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value.Text)
-                    && !(kind == CredentialKind.Basic && ValueShapes.IsPlaceholderCredential(value.Text)))
+                if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholderFor(value.Text, ShapeOf(kind, name)))
                 {
                     bool paired = name.Equals("_password", StringComparison.OrdinalIgnoreCase)
                         && usernamePrefixes.Contains(entry.Section + "\n" + entry.Key.Substring(0, entry.Key.Length - name.Length));
                     AddCredential(doc, sink, entry, kind, name, safeKey, value.Start, value.End, value.Text, paired);
                 }
-                else if (info.Class == ValueClass.BrokenReference)
+                else if (info.Class == ValueClass.BrokenReference && !ValueShapes.IsTemplateMarker(value.Text))
                 {
                     AddUnexpanded(doc, sink, entry, safeKey, info);
                 }
@@ -401,7 +404,7 @@ internal static class NpmrcReader
             else if (value.Kind == ValueKind.String && (kind != CredentialKind.None || key.StartsWith("//", StringComparison.Ordinal) || IsUrlKey(key)))
             {
                 var info = Classify(value);
-                if (info.Class == ValueClass.BrokenReference)
+                if (info.Class == ValueClass.BrokenReference && !ValueShapes.IsTemplateMarker(value.Text))
                 {
                     AddUnexpanded(doc, sink, entry, safeKey, info);
                 }
@@ -532,7 +535,7 @@ internal static class NpmrcReader
             return;
         }
 
-        string redacted = Redaction.Redact(secret);
+        string redacted = ValueShapes.Redact(secret, ShapeOf(kind, name));
         string? note = EffectivenessNote(entry, name);
         if (kind == CredentialKind.Token)
         {
@@ -629,7 +632,7 @@ internal static class NpmrcReader
             return;
         }
 
-        string redacted = Redaction.Redact(password);
+        string redacted = Redaction.RedactPassword(password);
         sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, password, redacted, Messages.UrlCredential(safeKey, redacted));
     }
 
@@ -654,7 +657,7 @@ internal static class NpmrcReader
         string rest = text.Substring(rs, re - rs);
         if (ValueShapes.IsUuid(rest))
         {
-            AddCommented(doc, sink, lineIndex, rs, re, null, "legacy UUID token", rest);
+            AddCommented(doc, sink, lineIndex, rs, re, null, "legacy UUID token", rest, CredentialShape.Token);
             return;
         }
 
@@ -689,11 +692,10 @@ internal static class NpmrcReader
         if (kind is CredentialKind.Token or CredentialKind.Basic)
         {
             var info = Classify(value);
-            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value.Text)
-                && !(kind == CredentialKind.Basic && ValueShapes.IsPlaceholderCredential(value.Text)))
+            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholderFor(value.Text, ShapeOf(kind, name)))
             {
                 string what = kind == CredentialKind.Token ? ValueShapes.DescribeToken(value.Text) : ValueShapes.DescribeBasic(name, value.Text);
-                AddCommented(doc, sink, lineIndex, value.Start, value.End, safeKey, what, value.Text);
+                AddCommented(doc, sink, lineIndex, value.Start, value.End, safeKey, what, value.Text, ShapeOf(kind, name));
             }
         }
 
@@ -704,13 +706,13 @@ internal static class NpmrcReader
                 string password = text.Substring(cred.PasswordStart, cred.PasswordEnd - cred.PasswordStart);
                 if (!ValueShapes.IsReferenceLike(password) && !ValueShapes.IsPlaceholder(password))
                 {
-                    AddCommented(doc, sink, lineIndex, cred.PasswordStart, cred.PasswordEnd, safeKey, "URL password", password);
+                    AddCommented(doc, sink, lineIndex, cred.PasswordStart, cred.PasswordEnd, safeKey, "URL password", password, CredentialShape.Plain);
                 }
             }
         }
     }
 
-    internal static void AddCommented(DecodedText doc, FindingSink sink, int lineIndex, int start, int end, string? safeKey, string what, string secret)
+    internal static void AddCommented(DecodedText doc, FindingSink sink, int lineIndex, int start, int end, string? safeKey, string what, string secret, CredentialShape shape)
     {
         int line = doc.Lines[lineIndex].Number;
         int col = doc.Column(lineIndex, start), endCol = doc.Column(lineIndex, end);
@@ -719,7 +721,7 @@ internal static class NpmrcReader
             return;
         }
 
-        string redacted = Redaction.Redact(secret);
+        string redacted = ValueShapes.Redact(secret, shape);
         sink.Add(RuleCatalog.CommentedCredential, line, col, endCol, safeKey, secret, redacted, Messages.CommentedCredential(safeKey, what, redacted));
     }
 

@@ -46,7 +46,7 @@ internal static class YarnrcReader
 
                 if (ValueShapes.IsUuid(text.Substring(fs, ce - fs)))
                 {
-                    NpmrcReader.AddCommented(doc, sink, li, fs, ce, null, "legacy UUID token", text.Substring(fs, ce - fs));
+                    NpmrcReader.AddCommented(doc, sink, li, fs, ce, null, "legacy UUID token", text.Substring(fs, ce - fs), CredentialShape.Token);
                     continue;
                 }
             }
@@ -126,14 +126,15 @@ internal static class YarnrcReader
         if (kind is NpmrcReader.CredentialKind.Token or NpmrcReader.CredentialKind.Basic)
         {
             var info = ReferenceSyntax.ClassifyNpmrc(value);
-            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value) && !(!quoted && value is "true" or "false"))
+            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholderFor(value, NpmrcReader.ShapeOf(kind, name)) && !(!quoted && value is "true" or "false"))
             {
-                string redacted = Redaction.Redact(value);
+                var shape = NpmrcReader.ShapeOf(kind, name);
+                string redacted = ValueShapes.Redact(value, shape);
                 int col = doc.Column(li, vs), endCol = doc.Column(li, ve);
                 string what = kind == NpmrcReader.CredentialKind.Token ? ValueShapes.DescribeToken(value) : ValueShapes.DescribeBasic(name, value);
                 if (comment)
                 {
-                    NpmrcReader.AddCommented(doc, sink, li, vs, ve, safeKey, what, value);
+                    NpmrcReader.AddCommented(doc, sink, li, vs, ve, safeKey, what, value, shape);
                 }
                 else if (kind == NpmrcReader.CredentialKind.Token)
                 {

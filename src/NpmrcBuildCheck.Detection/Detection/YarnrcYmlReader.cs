@@ -254,8 +254,7 @@ internal static class YarnrcYmlReader
         {
             bool token = name == "npmauthtoken";
             var info = ReferenceSyntax.ClassifyYarn(value);
-            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value) && !IsDollarName(value)
-                && !(!token && ValueShapes.IsPlaceholderCredential(value)))
+            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholderFor(value, token ? CredentialShape.Token : CredentialShape.Base64) && !IsDollarName(value))
             {
                 AddCredential(doc, sink, li, scalar.Start, scalar.End, safeKey, token, value);
             }
@@ -263,7 +262,7 @@ internal static class YarnrcYmlReader
             foreach (var (start, length) in info.Fallbacks)
             {
                 string fallback = value.Substring(start, length);
-                if (!ValueShapes.IsPlaceholder(fallback) && !ValueShapes.IsReferenceLike(fallback))
+                if (!ValueShapes.IsPlaceholderFor(fallback, token ? CredentialShape.Token : CredentialShape.Base64) && !ValueShapes.IsReferenceLike(fallback))
                 {
                     int s = rawMaps ? scalar.Start + start : scalar.Start;
                     AddCredential(doc, sink, li, s, rawMaps ? s + length : scalar.End, safeKey, token, fallback);
@@ -306,7 +305,7 @@ internal static class YarnrcYmlReader
             return;
         }
 
-        string redacted = Redaction.Redact(secret);
+        string redacted = ValueShapes.Redact(secret, token ? CredentialShape.Token : CredentialShape.Base64);
         if (token)
         {
             sink.Add(RuleCatalog.HardCodedAuthToken, line, col, endCol, safeKey, secret, redacted,
@@ -338,7 +337,7 @@ internal static class YarnrcYmlReader
 
         if (commented)
         {
-            NpmrcReader.AddCommented(doc, sink, li, cred.PasswordStart, cred.PasswordEnd, safeKey, "URL password", password);
+            NpmrcReader.AddCommented(doc, sink, li, cred.PasswordStart, cred.PasswordEnd, safeKey, "URL password", password, CredentialShape.Plain);
             return;
         }
 
@@ -346,7 +345,7 @@ internal static class YarnrcYmlReader
         int col = doc.Column(li, cred.PasswordStart), endCol = doc.Column(li, cred.PasswordEnd);
         if (!sink.IsClaimed(line, col, endCol))
         {
-            string redacted = Redaction.Redact(password);
+            string redacted = Redaction.RedactPassword(password);
             sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, password, redacted,
                 safeKey == null ? Messages.LockfileUrlCredential(redacted) : Messages.UrlCredential(safeKey, redacted));
         }
@@ -375,7 +374,7 @@ internal static class YarnrcYmlReader
 
         if (ValueShapes.IsUuid(text.Substring(r, re - r)))
         {
-            NpmrcReader.AddCommented(doc, sink, li, r, re, null, "legacy UUID token", text.Substring(r, re - r));
+            NpmrcReader.AddCommented(doc, sink, li, r, re, null, "legacy UUID token", text.Substring(r, re - r), CredentialShape.Token);
             return;
         }
 
@@ -406,10 +405,12 @@ internal static class YarnrcYmlReader
         if (name is "npmauthtoken" or "npmauthident")
         {
             var info = ReferenceSyntax.ClassifyYarn(value);
-            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value) && !IsDollarName(value))
+            if (info.Class == ValueClass.Literal && !IsDollarName(value)
+                && !ValueShapes.IsPlaceholderFor(value, name == "npmauthtoken" ? CredentialShape.Token : CredentialShape.Base64))
             {
                 string what = name == "npmauthtoken" ? ValueShapes.DescribeToken(value) : ValueShapes.DescribeBasic("npmAuthIdent", value);
-                NpmrcReader.AddCommented(doc, sink, li, scalar.Start, scalar.End, key, what, value);
+                NpmrcReader.AddCommented(doc, sink, li, scalar.Start, scalar.End, key, what, value,
+                    name == "npmauthtoken" ? CredentialShape.Token : CredentialShape.Base64);
             }
         }
 

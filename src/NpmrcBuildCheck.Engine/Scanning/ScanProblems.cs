@@ -1,6 +1,7 @@
 using System;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Rules;
+using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Scanning;
 
@@ -34,7 +35,7 @@ public static class ScanProblems
 
     internal static Finding OverSize(string relativePath, long size, long limit) =>
         Create(relativePath, OverSizeLimit,
-            $"'{Display(relativePath)}' was not scanned: it is {size} bytes, over the {limit}-byte size limit. Exclude it with NpmrcBuildCheckExclude if it is not meant to be scanned.");
+            $"'{Display(relativePath)}' was not scanned: it is {Counted.Of(size, "byte")}, over the {limit}-byte size limit. Exclude it with NpmrcBuildCheckExclude if it is not meant to be scanned.");
 
     internal static Finding Unreadable(string relativePath, bool isDirectory, Exception error) =>
         Create(relativePath, ReadError,
