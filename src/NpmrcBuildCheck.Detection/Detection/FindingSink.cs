@@ -27,13 +27,13 @@ internal sealed class FindingSink
     public List<Finding> Items { get; } = new();
 
     /// <summary>Adds a finding on one line. <paramref name="subject"/> is digested, never stored.</summary>
-    public void Add(Rule rule, int line, int column, int endColumn, string? key, string subject, string redacted, string message)
+    public void Add(Rule rule, int line, int column, int endColumn, string? key, string subject, string redacted, FindingMessage message)
     {
         // A broken reference still claims its span in a copy: it is not a secret there either.
         if (!(IsConfigCopy && RuleCatalog.IsSettingsRule(rule)))
         {
             Items.Add(new Finding(rule, Path, line, column, line, endColumn, key == null ? null : OneLine(key), OneLine(redacted),
-                Fingerprints.DigestSubject(subject), OneLine(message)));
+                Fingerprints.DigestSubject(subject), message));
         }
 
         if (RuleCatalog.IsCredentialRule(rule) || rule == RuleCatalog.UnexpandedEnvReference)
@@ -48,7 +48,7 @@ internal sealed class FindingSink
         }
     }
 
-    /// <summary>Messages, keys and redacted forms are single-line: control characters become spaces.</summary>
+    /// <summary>Keys and redacted forms are single-line (as message arguments are): control characters become spaces.</summary>
     private static string OneLine(string text)
     {
         foreach (char c in text)
