@@ -61,7 +61,8 @@ public sealed class FindingMessage : IEquatable<FindingMessage>
         int inner = text.IndexOf(InnerSeparator);
         string own = inner < 0 ? text : text.Substring(0, inner);
         string[] parts = own.Split(ArgumentSeparator);
-        if (!Enum.TryParse(parts[0], out MessageKind kind) || !Enum.IsDefined(typeof(MessageKind), kind) || parts[0].Any(char.IsDigit))
+        // Enum.TryParse also reads numbers ("3"): only a member's name is a kind.
+        if (parts[0].Length == 0 || !char.IsLetter(parts[0][0]) || !Enum.TryParse(parts[0], out MessageKind kind) || !Enum.IsDefined(typeof(MessageKind), kind))
         {
             return null;
         }

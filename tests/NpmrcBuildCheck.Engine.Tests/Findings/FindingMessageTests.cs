@@ -22,6 +22,16 @@ public sealed class FindingMessageTests
     }
 
     [TestMethod]
+    public void EveryKindReadsBack()
+    {
+        foreach (MessageKind kind in Enum.GetValues(typeof(MessageKind)))
+        {
+            var message = new FindingMessage(kind, "a", "1", string.Empty);
+            Assert.AreEqual(message, FindingMessage.Parse(message.Serialize()), kind.ToString());
+        }
+    }
+
+    [TestMethod]
     public void SerializedMessagesReadBackEqual()
     {
         var inner = new FindingMessage(MessageKind.HardCodedToken, "//r.example.com/:_authToken", "token", "****", string.Empty);
