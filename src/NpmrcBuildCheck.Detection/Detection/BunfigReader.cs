@@ -178,11 +178,9 @@ internal static class BunfigReader
 
         if (url)
         {
-            if (!commented && ValueShapes.IsInsecureHttp(v))
+            if (!commented)
             {
-                string shown = ValueShapes.Sanitize(v);
-                sink.Add(RuleCatalog.InsecureRegistry, line, doc.Column(li, value.Start), doc.Column(li, value.End), safeKey, shown, shown,
-                    Messages.InsecureRegistry(safeKey, shown, null));
+                ConfigRules.RegistryUrl(doc, sink, li, value.Start, value.End, safeKey, v, null);
             }
 
             if (doc.Text.Substring(value.Start, value.End - value.Start) == v)

@@ -445,24 +445,20 @@ internal static class NpmrcReader
         {
             var entry = pair.Value;
             var value = entry.Value;
-            if (value.Kind != ValueKind.String || value.Text.IndexOf("${", StringComparison.Ordinal) >= 0 || !ValueShapes.IsInsecureHttp(value.Text))
+            if (value.Kind != ValueKind.String || value.Text.IndexOf("${", StringComparison.Ordinal) >= 0)
             {
                 continue;
             }
 
-            string shown = ValueShapes.Sanitize(Js.Trim(value.Text));
             string host = HostOfNerf(NerfDart(value.Text) ?? string.Empty);
             string? extra = credentialHosts.Contains(host) ? "(and this file holds a credential for that host, which npm then sends in cleartext)" : null;
-            sink.Add(RuleCatalog.InsecureRegistry, doc.Lines[entry.LineIndex].Number, doc.Column(entry.LineIndex, value.Start), doc.Column(entry.LineIndex, value.End),
-                pair.Key, shown, shown, Messages.InsecureRegistry(pair.Key, shown, extra));
+            ConfigRules.RegistryUrl(doc, sink, entry.LineIndex, value.Start, value.End, pair.Key, Js.Trim(value.Text), extra);
         }
 
         if (lastStrictSsl != null && IsStrictSslFalse(lastStrictSsl.Value))
         {
             var v = lastStrictSsl.Value;
-            string shown = text.Substring(v.Start, v.End - v.Start);
-            sink.Add(RuleCatalog.TlsVerificationDisabled, doc.Lines[lastStrictSsl.LineIndex].Number, doc.Column(lastStrictSsl.LineIndex, v.Start),
-                doc.Column(lastStrictSsl.LineIndex, v.End), "strict-ssl", "strict-ssl=" + v.Text, shown, Messages.TlsDisabled("strict-ssl", shown));
+            ConfigRules.TlsVerificationOff(doc, sink, lastStrictSsl.LineIndex, v.Start, v.End, "strict-ssl", "strict-ssl", v.Text, text.Substring(v.Start, v.End - v.Start));
         }
     }
 

@@ -152,15 +152,13 @@ internal static class YarnrcReader
         if (!comment)
         {
             if ((key == "registry" || (key.StartsWith("@", StringComparison.Ordinal) && key.EndsWith(":registry", StringComparison.Ordinal)))
-                && value.IndexOf("${", StringComparison.Ordinal) < 0 && ValueShapes.IsInsecureHttp(value))
+                && value.IndexOf("${", StringComparison.Ordinal) < 0)
             {
-                string shown = ValueShapes.Sanitize(value);
-                sink.Add(RuleCatalog.InsecureRegistry, line, doc.Column(li, vs), doc.Column(li, ve), safeKey, shown, shown, Messages.InsecureRegistry(safeKey, shown, null));
+                ConfigRules.RegistryUrl(doc, sink, li, vs, ve, safeKey, value, null);
             }
             else if (key == "strict-ssl" && value is "false" or "0" or "null")
             {
-                sink.Add(RuleCatalog.TlsVerificationDisabled, line, doc.Column(li, vs), doc.Column(li, ve), safeKey, "strict-ssl=" + value, value,
-                    Messages.TlsDisabled(safeKey, value));
+                ConfigRules.TlsVerificationOff(doc, sink, li, vs, ve, safeKey, "strict-ssl", value, value);
             }
         }
 

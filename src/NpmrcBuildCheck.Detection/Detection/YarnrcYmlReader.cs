@@ -247,7 +247,6 @@ internal static class YarnrcYmlReader
         string name = key.ToLowerInvariant();
         string safeKey = ValueShapes.Sanitize(path);
         string value = scalar.Value;
-        int line = doc.Lines[li].Number;
         bool rawMaps = doc.Text.Substring(scalar.Start, scalar.End - scalar.Start) == value;
 
         if (name is "npmauthtoken" or "npmauthident")
@@ -271,17 +270,14 @@ internal static class YarnrcYmlReader
         }
         else if (name is "npmregistryserver" or "npmpublishregistry" or "npmauditregistry")
         {
-            if (value.IndexOf("${", StringComparison.Ordinal) < 0 && ValueShapes.IsInsecureHttp(value))
+            if (value.IndexOf("${", StringComparison.Ordinal) < 0)
             {
-                string shown = ValueShapes.Sanitize(value);
-                sink.Add(RuleCatalog.InsecureRegistry, line, doc.Column(li, scalar.Start), doc.Column(li, scalar.End), safeKey, shown, shown,
-                    Messages.InsecureRegistry(safeKey, shown, "(Yarn refuses it unless the host is listed in unsafeHttpWhitelist)"));
+                ConfigRules.RegistryUrl(doc, sink, li, scalar.Start, scalar.End, safeKey, value, "(Yarn refuses it unless the host is listed in unsafeHttpWhitelist)");
             }
         }
         else if (name == "enablestrictssl" && value is "false" or "0")
         {
-            sink.Add(RuleCatalog.TlsVerificationDisabled, line, doc.Column(li, scalar.Start), doc.Column(li, scalar.End), safeKey,
-                "enableStrictSsl=" + value, value, Messages.TlsDisabled(safeKey, value));
+            ConfigRules.TlsVerificationOff(doc, sink, li, scalar.Start, scalar.End, safeKey, "enableStrictSsl", value, value);
         }
 
         if (value.IndexOf("://", StringComparison.Ordinal) >= 0 && rawMaps)
