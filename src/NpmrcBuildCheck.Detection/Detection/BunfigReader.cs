@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using NpmrcBuildCheck.Findings;
-using NpmrcBuildCheck.Rules;
 using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Detection;
@@ -173,7 +171,6 @@ internal static class BunfigReader
         bool registryString = lower == "install.registry" || (parts.Length == 3 && parts[1] == "scopes");
         bool url = registryString || last is "url" or "registry";
         string safeKey = ValueShapes.Sanitize(path);
-        int line = doc.Lines[li].Number;
         string v = value.Text;
 
         if (url)
@@ -197,23 +194,14 @@ internal static class BunfigReader
             return;
         }
 
-        string redacted = ValueShapes.Redact(v, shape);
-        int col = doc.Column(li, value.Start), endCol = doc.Column(li, value.End);
         string what = last == "token" ? ValueShapes.DescribeToken(v) : ValueShapes.DescribeBasic("password", v);
         if (commented)
         {
             NpmrcReader.AddCommented(doc, sink, li, value.Start, value.End, safeKey, what, v, shape);
         }
-        else if (!sink.IsClaimed(line, col, endCol))
+        else
         {
-            if (last == "token")
-            {
-                sink.Add(RuleCatalog.HardCodedAuthToken, line, col, endCol, safeKey, v, redacted, Messages.HardCodedBunToken(safeKey, what, redacted));
-            }
-            else
-            {
-                sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, v, redacted, Messages.HardCodedBasic(safeKey, what, redacted, null));
-            }
+            ConfigRules.Credential(doc, sink, li, value.Start, value.End, ConfigTool.Bun, safeKey, what, v, shape, null);
         }
     }
 

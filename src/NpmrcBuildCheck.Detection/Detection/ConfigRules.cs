@@ -4,12 +4,44 @@ using NpmrcBuildCheck.Text;
 namespace NpmrcBuildCheck.Detection;
 
 /// <summary>
-/// The settings rules NPMRC005 and NPMRC006, applied in one place to the settings every config
-/// reader finds. A reader knows its tool: which keys name a registry, which values turn TLS
-/// verification off, what a reference looks like. This class knows the rules: subject, span and message.
+/// The config rules NPMRC001, NPMRC002, NPMRC005 and NPMRC006, applied in one place to what every
+/// config reader finds. A reader knows its tool: which keys hold credentials or name a registry,
+/// which values turn TLS verification off, what a reference or a placeholder looks like. This class
+/// knows the rules: subject, redaction, span and message.
 /// </summary>
 internal static class ConfigRules
 {
+    /// <summary>
+    /// A literal credential (not a reference, not a placeholder) at text[start, end) of a line: NPMRC001
+    /// for a token, NPMRC002 otherwise, unless a credential finding already covers the span.
+    /// <paramref name="what"/> describes its shape; <paramref name="note"/> says whether the tool uses it.
+    /// </summary>
+    public static void Credential(DecodedText doc, FindingSink sink, int lineIndex, int start, int end, ConfigTool tool, string key,
+        string what, string secret, CredentialShape shape, string? note)
+    {
+        int line = doc.Lines[lineIndex].Number;
+        int col = doc.Column(lineIndex, start), endCol = doc.Column(lineIndex, end);
+        if (sink.IsClaimed(line, col, endCol))
+        {
+            return;
+        }
+
+        string redacted = ValueShapes.Redact(secret, shape);
+        if (shape == CredentialShape.Token)
+        {
+            sink.Add(RuleCatalog.HardCodedAuthToken, line, col, endCol, key, secret, redacted, tool switch
+            {
+                ConfigTool.YarnBerry => Messages.HardCodedYarnToken(key, what, redacted),
+                ConfigTool.Bun => Messages.HardCodedBunToken(key, what, redacted),
+                _ => Messages.HardCodedToken(key, what, redacted, note),
+            });
+        }
+        else
+        {
+            sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, key, secret, redacted, Messages.HardCodedBasic(key, what, redacted, note));
+        }
+    }
+
     /// <summary>
     /// A registry URL setting at text[start, end) of a line: NPMRC005 when it is plain http to a host
     /// that is not loopback. <paramref name="note"/> adds what the tool does about it, if anything.

@@ -524,25 +524,10 @@ internal static class NpmrcReader
 
     private static void AddCredential(DecodedText doc, FindingSink sink, Entry entry, CredentialKind kind, string name, string safeKey, int start, int end, string secret, bool pairedWithUsername)
     {
-        int line = doc.Lines[entry.LineIndex].Number;
-        int col = doc.Column(entry.LineIndex, start), endCol = doc.Column(entry.LineIndex, end);
-        if (sink.IsClaimed(line, col, endCol))
-        {
-            return;
-        }
-
-        string redacted = ValueShapes.Redact(secret, ShapeOf(kind, name));
-        string? note = EffectivenessNote(entry, name);
-        if (kind == CredentialKind.Token)
-        {
-            sink.Add(RuleCatalog.HardCodedAuthToken, line, col, endCol, safeKey, secret, redacted,
-                Messages.HardCodedToken(safeKey, ValueShapes.DescribeToken(secret), redacted, note));
-        }
-        else
-        {
-            string shape = ValueShapes.DescribeBasic(name, secret) + (pairedWithUsername ? ", paired with the username of the same registry" : string.Empty);
-            sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, secret, redacted, Messages.HardCodedBasic(safeKey, shape, redacted, note));
-        }
+        string what = kind == CredentialKind.Token
+            ? ValueShapes.DescribeToken(secret)
+            : ValueShapes.DescribeBasic(name, secret) + (pairedWithUsername ? ", paired with the username of the same registry" : string.Empty);
+        ConfigRules.Credential(doc, sink, entry.LineIndex, start, end, ConfigTool.Npm, safeKey, what, secret, ShapeOf(kind, name), EffectivenessNote(entry, name));
     }
 
     private static string? EffectivenessNote(Entry entry, string name)

@@ -1,6 +1,4 @@
 using System;
-using NpmrcBuildCheck.Findings;
-using NpmrcBuildCheck.Rules;
 using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Detection;
@@ -121,7 +119,6 @@ internal static class YarnrcReader
     private static void Apply(DecodedText doc, FindingSink sink, int li, string key, string value, int vs, int ve, bool quoted, bool comment)
     {
         string safeKey = ValueShapes.Sanitize(key);
-        int line = doc.Lines[li].Number;
         var kind = NpmrcReader.KindOf(key, out string name);
         if (kind is NpmrcReader.CredentialKind.Token or NpmrcReader.CredentialKind.Basic)
         {
@@ -129,22 +126,15 @@ internal static class YarnrcReader
             if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholderFor(value, NpmrcReader.ShapeOf(kind, name)) && !(!quoted && value is "true" or "false"))
             {
                 var shape = NpmrcReader.ShapeOf(kind, name);
-                string redacted = ValueShapes.Redact(value, shape);
-                int col = doc.Column(li, vs), endCol = doc.Column(li, ve);
                 string what = kind == NpmrcReader.CredentialKind.Token ? ValueShapes.DescribeToken(value) : ValueShapes.DescribeBasic(name, value);
                 if (comment)
                 {
                     NpmrcReader.AddCommented(doc, sink, li, vs, ve, safeKey, what, value, shape);
                 }
-                else if (kind == NpmrcReader.CredentialKind.Token)
-                {
-                    sink.Add(RuleCatalog.HardCodedAuthToken, line, col, endCol, safeKey, value, redacted,
-                        Messages.HardCodedToken(safeKey, what, redacted, "(Yarn 1 never sends auth keys from .yarnrc, but the secret is in the file)"));
-                }
                 else
                 {
-                    sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, value, redacted,
-                        Messages.HardCodedBasic(safeKey, what, redacted, "(Yarn 1 never sends auth keys from .yarnrc, but the secret is in the file)"));
+                    ConfigRules.Credential(doc, sink, li, vs, ve, ConfigTool.YarnClassic, safeKey, what, value, shape,
+                        "(Yarn 1 never sends auth keys from .yarnrc, but the secret is in the file)");
                 }
             }
         }

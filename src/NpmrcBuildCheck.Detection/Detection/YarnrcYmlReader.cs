@@ -294,24 +294,8 @@ internal static class YarnrcYmlReader
 
     private static void AddCredential(DecodedText doc, FindingSink sink, int li, int start, int end, string safeKey, bool token, string secret)
     {
-        int line = doc.Lines[li].Number;
-        int col = doc.Column(li, start), endCol = doc.Column(li, end);
-        if (sink.IsClaimed(line, col, endCol))
-        {
-            return;
-        }
-
-        string redacted = ValueShapes.Redact(secret, token ? CredentialShape.Token : CredentialShape.Base64);
-        if (token)
-        {
-            sink.Add(RuleCatalog.HardCodedAuthToken, line, col, endCol, safeKey, secret, redacted,
-                Messages.HardCodedYarnToken(safeKey, ValueShapes.DescribeToken(secret), redacted));
-        }
-        else
-        {
-            sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, secret, redacted,
-                Messages.HardCodedBasic(safeKey, ValueShapes.DescribeBasic("npmAuthIdent", secret), redacted, null));
-        }
+        string what = token ? ValueShapes.DescribeToken(secret) : ValueShapes.DescribeBasic("npmAuthIdent", secret);
+        ConfigRules.Credential(doc, sink, li, start, end, ConfigTool.YarnBerry, safeKey, what, secret, token ? CredentialShape.Token : CredentialShape.Base64, null);
     }
 
     /// <summary>URL passwords in text[start, end): NPMRC002, or NPMRC004 when <paramref name="commented"/>.</summary>
