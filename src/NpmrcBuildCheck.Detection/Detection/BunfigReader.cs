@@ -182,7 +182,7 @@ internal static class BunfigReader
 
             if (doc.Text.Substring(value.Start, value.End - value.Start) == v)
             {
-                YarnrcYmlReader.AddUrlCredentials(doc, sink, li, value.Start, value.End, safeKey, commented);
+                ConfigRules.UrlCredentials(doc, sink, li, value.Start, value.End, safeKey, commented);
             }
 
             return;
@@ -197,7 +197,7 @@ internal static class BunfigReader
         string what = last == "token" ? ValueShapes.DescribeToken(v) : ValueShapes.DescribeBasic("password", v);
         if (commented)
         {
-            NpmrcReader.AddCommented(doc, sink, li, value.Start, value.End, safeKey, what, v, shape);
+            ConfigRules.CommentedCredential(doc, sink, li, value.Start, value.End, safeKey, what, v, shape);
         }
         else
         {
@@ -227,7 +227,7 @@ internal static class BunfigReader
 
         if (ValueShapes.IsUuid(text.Substring(from, re - from)))
         {
-            NpmrcReader.AddCommented(doc, sink, li, from, re, null, "legacy UUID token", text.Substring(from, re - from), CredentialShape.Token);
+            ConfigRules.CommentedCredential(doc, sink, li, from, re, null, "legacy UUID token", text.Substring(from, re - from), CredentialShape.Token);
             return;
         }
 

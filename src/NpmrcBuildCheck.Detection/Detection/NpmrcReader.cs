@@ -384,7 +384,7 @@ internal static class NpmrcReader
             // Secrets in the key itself (//user:pass@host/:_authToken).
             foreach (var cred in ValueShapes.FindUrlCredentials(text, entry.KeyStart, entry.KeyEnd, allowSchemeless: true))
             {
-                AddUrlCredential(doc, sink, entry.LineIndex, cred, safeKey);
+                ConfigRules.UrlCredential(doc, sink, entry.LineIndex, cred, safeKey, false);
             }
 
             if (kind is CredentialKind.Token or CredentialKind.Basic && value.HasText)
@@ -426,7 +426,7 @@ internal static class NpmrcReader
             {
                 foreach (var cred in ValueShapes.FindUrlCredentials(text, value.Start, value.End))
                 {
-                    AddUrlCredential(doc, sink, entry.LineIndex, cred, safeKey);
+                    ConfigRules.UrlCredential(doc, sink, entry.LineIndex, cred, safeKey, false);
                 }
             }
 
@@ -598,25 +598,6 @@ internal static class NpmrcReader
         }
     }
 
-    private static void AddUrlCredential(DecodedText doc, FindingSink sink, int lineIndex, ValueShapes.UrlCredential cred, string safeKey)
-    {
-        string password = doc.Text.Substring(cred.PasswordStart, cred.PasswordEnd - cred.PasswordStart);
-        if (ValueShapes.IsReferenceLike(password) || ValueShapes.IsPlaceholder(password))
-        {
-            return;
-        }
-
-        int line = doc.Lines[lineIndex].Number;
-        int col = doc.Column(lineIndex, cred.PasswordStart), endCol = doc.Column(lineIndex, cred.PasswordEnd);
-        if (sink.IsClaimed(line, col, endCol))
-        {
-            return;
-        }
-
-        string redacted = Redaction.RedactPassword(password);
-        sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, password, redacted, Messages.UrlCredential(safeKey, redacted));
-    }
-
     /// <summary>NPMRC004: a comment line that, uncommented, would be NPMRC001/002; or a UUID standing alone.</summary>
     private static void CheckCommentLine(DecodedText doc, FindingSink sink, int lineIndex)
     {
@@ -638,7 +619,7 @@ internal static class NpmrcReader
         string rest = text.Substring(rs, re - rs);
         if (ValueShapes.IsUuid(rest))
         {
-            AddCommented(doc, sink, lineIndex, rs, re, null, "legacy UUID token", rest, CredentialShape.Token);
+            ConfigRules.CommentedCredential(doc, sink, lineIndex, rs, re, null, "legacy UUID token", rest, CredentialShape.Token);
             return;
         }
 
@@ -676,34 +657,14 @@ internal static class NpmrcReader
             if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholderFor(value.Text, ShapeOf(kind, name)))
             {
                 string what = kind == CredentialKind.Token ? ValueShapes.DescribeToken(value.Text) : ValueShapes.DescribeBasic(name, value.Text);
-                AddCommented(doc, sink, lineIndex, value.Start, value.End, safeKey, what, value.Text, ShapeOf(kind, name));
+                ConfigRules.CommentedCredential(doc, sink, lineIndex, value.Start, value.End, safeKey, what, value.Text, ShapeOf(kind, name));
             }
         }
 
         if (value.Kind == ValueKind.String)
         {
-            foreach (var cred in ValueShapes.FindUrlCredentials(text, value.Start, value.End))
-            {
-                string password = text.Substring(cred.PasswordStart, cred.PasswordEnd - cred.PasswordStart);
-                if (!ValueShapes.IsReferenceLike(password) && !ValueShapes.IsPlaceholder(password))
-                {
-                    AddCommented(doc, sink, lineIndex, cred.PasswordStart, cred.PasswordEnd, safeKey, "URL password", password, CredentialShape.Plain);
-                }
-            }
+            ConfigRules.UrlCredentials(doc, sink, lineIndex, value.Start, value.End, safeKey, commented: true);
         }
-    }
-
-    internal static void AddCommented(DecodedText doc, FindingSink sink, int lineIndex, int start, int end, string? safeKey, string what, string secret, CredentialShape shape)
-    {
-        int line = doc.Lines[lineIndex].Number;
-        int col = doc.Column(lineIndex, start), endCol = doc.Column(lineIndex, end);
-        if (sink.IsClaimed(line, col, endCol))
-        {
-            return;
-        }
-
-        string redacted = ValueShapes.Redact(secret, shape);
-        sink.Add(RuleCatalog.CommentedCredential, line, col, endCol, safeKey, secret, redacted, Messages.CommentedCredential(safeKey, what, redacted));
     }
 
     /// <summary>The nerf dart of a registry URL (semantics A4), or null when it is not an http(s) URL.</summary>

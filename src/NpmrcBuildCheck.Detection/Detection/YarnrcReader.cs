@@ -44,7 +44,7 @@ internal static class YarnrcReader
 
                 if (ValueShapes.IsUuid(text.Substring(fs, ce - fs)))
                 {
-                    NpmrcReader.AddCommented(doc, sink, li, fs, ce, null, "legacy UUID token", text.Substring(fs, ce - fs), CredentialShape.Token);
+                    ConfigRules.CommentedCredential(doc, sink, li, fs, ce, null, "legacy UUID token", text.Substring(fs, ce - fs), CredentialShape.Token);
                     continue;
                 }
             }
@@ -129,7 +129,7 @@ internal static class YarnrcReader
                 string what = kind == NpmrcReader.CredentialKind.Token ? ValueShapes.DescribeToken(value) : ValueShapes.DescribeBasic(name, value);
                 if (comment)
                 {
-                    NpmrcReader.AddCommented(doc, sink, li, vs, ve, safeKey, what, value, shape);
+                    ConfigRules.CommentedCredential(doc, sink, li, vs, ve, safeKey, what, value, shape);
                 }
                 else
                 {
@@ -154,7 +154,7 @@ internal static class YarnrcReader
 
         if (value.IndexOf("://", StringComparison.Ordinal) >= 0)
         {
-            YarnrcYmlReader.AddUrlCredentials(doc, sink, li, vs, ve, safeKey, comment);
+            ConfigRules.UrlCredentials(doc, sink, li, vs, ve, safeKey, comment);
         }
     }
 }

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using NpmrcBuildCheck.Findings;
-using NpmrcBuildCheck.Rules;
 using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Detection;
@@ -282,7 +280,7 @@ internal static class YarnrcYmlReader
 
         if (value.IndexOf("://", StringComparison.Ordinal) >= 0 && rawMaps)
         {
-            AddUrlCredentials(doc, sink, li, scalar.Start, scalar.End, safeKey, false);
+            ConfigRules.UrlCredentials(doc, sink, li, scalar.Start, scalar.End, safeKey, false);
         }
     }
 
@@ -296,39 +294,6 @@ internal static class YarnrcYmlReader
     {
         string what = token ? ValueShapes.DescribeToken(secret) : ValueShapes.DescribeBasic("npmAuthIdent", secret);
         ConfigRules.Credential(doc, sink, li, start, end, ConfigTool.YarnBerry, safeKey, what, secret, token ? CredentialShape.Token : CredentialShape.Base64, null);
-    }
-
-    /// <summary>URL passwords in text[start, end): NPMRC002, or NPMRC004 when <paramref name="commented"/>.</summary>
-    internal static void AddUrlCredentials(DecodedText doc, FindingSink sink, int li, int start, int end, string? safeKey, bool commented)
-    {
-        foreach (var cred in ValueShapes.FindUrlCredentials(doc.Text, start, end))
-        {
-            AddUrlCredential(doc, sink, li, cred, safeKey, commented);
-        }
-    }
-
-    internal static void AddUrlCredential(DecodedText doc, FindingSink sink, int li, ValueShapes.UrlCredential cred, string? safeKey, bool commented)
-    {
-        string password = doc.Text.Substring(cred.PasswordStart, cred.PasswordEnd - cred.PasswordStart);
-        if (ValueShapes.IsReferenceLike(password) || ValueShapes.IsPlaceholder(password))
-        {
-            return;
-        }
-
-        if (commented)
-        {
-            NpmrcReader.AddCommented(doc, sink, li, cred.PasswordStart, cred.PasswordEnd, safeKey, "URL password", password, CredentialShape.Plain);
-            return;
-        }
-
-        int line = doc.Lines[li].Number;
-        int col = doc.Column(li, cred.PasswordStart), endCol = doc.Column(li, cred.PasswordEnd);
-        if (!sink.IsClaimed(line, col, endCol))
-        {
-            string redacted = Redaction.RedactPassword(password);
-            sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, password, redacted,
-                safeKey == null ? Messages.LockfileUrlCredential(redacted) : Messages.UrlCredential(safeKey, redacted));
-        }
     }
 
     private static void CheckComment(DecodedText doc, FindingSink sink, int li, int hash)
@@ -354,7 +319,7 @@ internal static class YarnrcYmlReader
 
         if (ValueShapes.IsUuid(text.Substring(r, re - r)))
         {
-            NpmrcReader.AddCommented(doc, sink, li, r, re, null, "legacy UUID token", text.Substring(r, re - r), CredentialShape.Token);
+            ConfigRules.CommentedCredential(doc, sink, li, r, re, null, "legacy UUID token", text.Substring(r, re - r), CredentialShape.Token);
             return;
         }
 
@@ -389,11 +354,11 @@ internal static class YarnrcYmlReader
                 && !ValueShapes.IsPlaceholderFor(value, name == "npmauthtoken" ? CredentialShape.Token : CredentialShape.Base64))
             {
                 string what = name == "npmauthtoken" ? ValueShapes.DescribeToken(value) : ValueShapes.DescribeBasic("npmAuthIdent", value);
-                NpmrcReader.AddCommented(doc, sink, li, scalar.Start, scalar.End, key, what, value,
+                ConfigRules.CommentedCredential(doc, sink, li, scalar.Start, scalar.End, key, what, value,
                     name == "npmauthtoken" ? CredentialShape.Token : CredentialShape.Base64);
             }
         }
 
-        AddUrlCredentials(doc, sink, li, scalar.Start, scalar.End, ValueShapes.Sanitize(key), true);
+        ConfigRules.UrlCredentials(doc, sink, li, scalar.Start, scalar.End, ValueShapes.Sanitize(key), true);
     }
 }
