@@ -14,11 +14,14 @@ public static class Descriptors
 
     public const string Category = "Security";
 
-    /// <summary>NPMRC003: {0} what was found, {1} its redacted form. Never the secret itself.</summary>
+    /// <summary>
+    /// NPMRC003: {0} what was found, {1} its redacted form, {2} where it is (see <see cref="SourcePlace"/>),
+    /// {3} what to do besides revoking it. Never the secret itself.
+    /// </summary>
     public static readonly DiagnosticDescriptor NpmAccessToken = new(
         NpmAccessTokenId,
         RuleCatalog.NpmAccessToken.Title,
-        "Hard-coded {0} ({1}) in a C# string literal. It is in the source and its history, so treat it as compromised: revoke or rotate it (for an npm token: 'npm token revoke <id>'), then read it at run time from the environment, e.g. Environment.GetEnvironmentVariable(\"NPM_TOKEN\"), or from a secret store.",
+        "Hard-coded {0} ({1}) in {2}. It is in the source and its history, so treat it as compromised: revoke or rotate it (for an npm token: 'npm token revoke <id>'), then {3}.",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,

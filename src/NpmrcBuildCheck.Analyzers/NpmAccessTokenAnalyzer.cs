@@ -3,14 +3,17 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using NpmrcBuildCheck.Detection;
 
 namespace NpmrcBuildCheck.Analyzers;
 
 /// <summary>
-/// NPMRC003 on C# string literals: checksum-valid <c>npm_</c> tokens and npm-style
-/// <c>_authToken=</c> / <c>_auth=</c> / <c>_password=</c> assignments with a literal value, in
-/// regular, verbatim, raw and UTF-8 literals and in the text parts of interpolated strings.
+/// NPMRC003 in C# source: checksum-valid <c>npm_</c> tokens and npm-style <c>_authToken=</c> /
+/// <c>_auth=</c> / <c>_password=</c> assignments with a literal value, in regular, verbatim, raw
+/// and UTF-8 literals and in the text parts of interpolated strings; and checksum-valid tokens in
+/// comments, XML documentation, <c>#region</c> / <c>#error</c> text and code excluded by <c>#if</c>,
+/// which the MSBuild scan leaves to the analyzer for compiled files.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NpmAccessTokenAnalyzer : DiagnosticAnalyzer
@@ -32,6 +35,35 @@ public sealed class NpmAccessTokenAnalyzer : DiagnosticAnalyzer
             SyntaxKind.StringLiteralExpression,
             SyntaxKind.Utf8StringLiteralExpression);
         context.RegisterSyntaxNodeAction(AnalyzeInterpolated, SyntaxKind.InterpolatedStringExpression);
+        context.RegisterSyntaxTreeAction(AnalyzeTrivia);
+    }
+
+    /// <summary>
+    /// Free text outside literals. Only checksum-valid tokens count here: prose about
+    /// <c>_authToken=</c> in a comment is documentation far more often than a credential.
+    /// </summary>
+    private static void AnalyzeTrivia(SyntaxTreeAnalysisContext context)
+    {
+        var root = context.Tree.GetRoot(context.CancellationToken);
+        foreach (var trivia in root.DescendantTrivia(descendIntoTrivia: false))
+        {
+            var place = SourcePlace.OfTrivia(trivia.Kind());
+            if (place is null)
+            {
+                continue;
+            }
+
+            foreach (var secret in EmbeddedSecrets.FindTokens(trivia.ToFullString()))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.NpmAccessToken,
+                    Location.Create(context.Tree, new TextSpan(trivia.FullSpan.Start + secret.Start, secret.Length)),
+                    secret.What,
+                    secret.Redacted,
+                    place.Where,
+                    place.Then));
+            }
+        }
     }
 
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
@@ -82,7 +114,9 @@ public sealed class NpmAccessTokenAnalyzer : DiagnosticAnalyzer
                 Location.Create(token.SyntaxTree!, span),
                 properties,
                 secret.What,
-                secret.Redacted));
+                secret.Redacted,
+                SourcePlace.Literal.Where,
+                SourcePlace.Literal.Then));
         }
     }
 }

@@ -41,7 +41,7 @@ internal static class FindingItem
         item.SetMetadata(Key, Escape(finding.Key ?? string.Empty));
         item.SetMetadata(Redacted, Escape(finding.Redacted));
         item.SetMetadata(SubjectDigest, finding.SubjectDigest);
-        item.SetMetadata(Message, Escape(finding.Message));
+        item.SetMetadata(Message, Escape(finding.Text.Serialize()));
         item.SetMetadata(Owner, Escape(owner ?? "*"));
         return item;
     }
@@ -59,7 +59,7 @@ internal static class FindingItem
             key.Length == 0 ? null : key,
             item.GetMetadata(Redacted),
             item.GetMetadata(SubjectDigest),
-            item.GetMetadata(Message));
+            FindingMessage.Parse(item.GetMetadata(Message)) ?? throw new FormatException("NpmrcBuildCheck: a finding item's message is damaged."));
     }
 
     private static int Number(ITaskItem item, string name) =>

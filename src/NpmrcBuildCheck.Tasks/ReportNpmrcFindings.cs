@@ -7,6 +7,7 @@ using Microsoft.Build.Utilities;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Reporting;
 using NpmrcBuildCheck.Rules;
+using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Tasks;
 
@@ -61,19 +62,23 @@ public sealed class ReportNpmrcFindings : ProjectFindingsTask
         return !Log.HasLoggedErrors;
     }
 
+    /// <summary>How a build's user words what the engine leaves host-neutral.</summary>
+    private static readonly HostHints MsBuildHints = new() { ExcludeSetting = "NpmrcBuildCheckExclude" };
+
     private void Report(Finding finding, string fullPath, Outcome outcome)
     {
         var rule = finding.Rule;
+        string message = MessageRenderer.Render(finding.Text, MsBuildHints);
         switch (outcome)
         {
             case Outcome.Error:
-                Log.LogError(null, rule.Code, null, rule.HelpLink, fullPath, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.Message);
+                Log.LogError(null, rule.Code, null, rule.HelpLink, fullPath, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", message);
                 break;
             case Outcome.Warning:
-                Log.LogWarning(null, rule.Code, null, rule.HelpLink, fullPath, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.Message);
+                Log.LogWarning(null, rule.Code, null, rule.HelpLink, fullPath, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", message);
                 break;
             case Outcome.Message:
-                Log.LogMessage(null, rule.Code, null, fullPath, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, MessageImportance.High, "{0}", finding.Message);
+                Log.LogMessage(null, rule.Code, null, fullPath, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, MessageImportance.High, "{0}", message);
                 break;
             default:
                 Log.LogMessage(MessageImportance.Low, "NpmrcBuildCheck: suppressed {0} at {1}({2},{3}).", rule.Code, fullPath, finding.Line, finding.Column);
@@ -109,7 +114,7 @@ public sealed class ReportNpmrcFindings : ProjectFindingsTask
         try
         {
             var baseline = Reporting.Baseline.Load(path);
-            Log.LogMessage(MessageImportance.Low, "NpmrcBuildCheck: baseline '{0}' accepts {1} findings.", path, baseline.Count);
+            Log.LogMessage(MessageImportance.Low, "NpmrcBuildCheck: baseline '{0}' accepts {1}.", path, Counted.Of(baseline.Count, "finding"));
             return baseline;
         }
         catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.Build.Framework;
 using NpmrcBuildCheck.Reporting;
 using NpmrcBuildCheck.Scanning;
+using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Tasks;
 
@@ -27,9 +28,9 @@ public sealed class ScanNpmrcTree : ScanSettingsTask
             .ToArray();
         Log.LogMessage(
             MessageImportance.Normal,
-            "NpmrcBuildCheck: scanned {0} files ({1} bytes read) in {2} ms",
-            result.FilesScanned,
-            result.BytesRead,
+            "NpmrcBuildCheck: scanned {0} ({1} read) in {2} ms",
+            Counted.Of(result.FilesScanned, "file"),
+            Counted.Of(result.BytesRead, "byte"),
             (long)result.Elapsed.TotalMilliseconds);
         return !Log.HasLoggedErrors;
     }

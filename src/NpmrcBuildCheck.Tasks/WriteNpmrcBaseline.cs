@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
 using NpmrcBuildCheck.Reporting;
+using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Tasks;
 
@@ -16,7 +17,7 @@ public sealed class WriteNpmrcBaseline : ProjectFindingsTask
         string path = Path.GetFullPath(Path.Combine(ProjectDirectory, Baseline));
         var findings = SelectFindings().Select(selected => selected.Finding).ToList();
         Reporting.Baseline.Write(path, findings);
-        Log.LogMessage(MessageImportance.High, "NpmrcBuildCheck: wrote baseline '{0}' accepting {1} findings.", path, findings.Count);
+        Log.LogMessage(MessageImportance.High, "NpmrcBuildCheck: wrote baseline '{0}' accepting {1}.", path, Counted.Of(findings.Count, "finding"));
         return !Log.HasLoggedErrors;
     }
 }

@@ -39,7 +39,16 @@ internal static class Verify
     public static Task CodeFix(string source, string fixedSource) =>
         CodeFixTest(source, fixedSource).RunAsync(CancellationToken.None);
 
-    /// <summary>An NPMRC003 result for markup location <paramref name="location"/> with its message arguments.</summary>
+    /// <summary>An NPMRC003 result in a string literal for markup location <paramref name="location"/> with its message arguments.</summary>
     public static DiagnosticResult Npmrc003(int location, string what, string redacted) =>
-        new DiagnosticResult(Descriptors.NpmAccessToken).WithLocation(location).WithArguments(what, redacted);
+        new DiagnosticResult(Descriptors.NpmAccessToken).WithLocation(location).WithArguments(
+            what,
+            redacted,
+            "a C# string literal",
+            "read it at run time from the environment, e.g. Environment.GetEnvironmentVariable(\"NPM_TOKEN\"), or from a secret store");
+
+    /// <summary>An NPMRC003 result for an npm token outside literals (<paramref name="where"/>: "a C# comment", …).</summary>
+    public static DiagnosticResult Npmrc003Outside(int location, string redacted, string where) =>
+        new DiagnosticResult(Descriptors.NpmAccessToken).WithLocation(location).WithArguments(
+            "npm access token", redacted, where, "delete it from the source");
 }

@@ -34,6 +34,30 @@ public sealed class AnalyzerIntegrationTests
     }
 
     [TestMethod]
+    public void ATokenInACSharpCommentIsOneErrorAtItsLine()
+    {
+        // The tree scan leaves compiled files to the analyzer, which reads comments too.
+        var consumer = Consumer.WithProject("analyzer-comment");
+        consumer.Write("Publishing.cs", $$"""
+            namespace App;
+
+            public static class Publishing
+            {
+                // Old publish token, kept for reference: {{Token}}
+                public const string Registry = "https://registry.npmjs.org/";
+            }
+            """);
+
+        var build = consumer.Build();
+
+        Assert.AreEqual(1, build.ExitCode, build.ToString());
+        var error = build.Ours.Single();
+        Assert.AreEqual(("NPMRC003", "error", consumer.PathOf("Publishing.cs"), 5), (error.Code, error.Severity, error.File, error.Line), build.ToString());
+        StringAssert.Contains(error.Message, "in a C# comment", build.ToString());
+        Assert.IsFalse(build.Output.Contains(Token), "the secret is printed");
+    }
+
+    [TestMethod]
     public void PragmaSilencesIt()
     {
         var consumer = Consumer.WithProject("analyzer-pragma");

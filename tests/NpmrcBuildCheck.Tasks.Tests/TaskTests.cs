@@ -115,7 +115,7 @@ public sealed class TaskTests
         var engine = new RecordingBuildEngine();
         new ScanNpmrcTree { BuildEngine = engine, Root = root }.Execute();
         var summary = engine.Messages.Single(m => m.Message!.StartsWith("NpmrcBuildCheck: scanned", StringComparison.Ordinal));
-        StringAssert.Matches(summary.Message, new System.Text.RegularExpressions.Regex(@"^NpmrcBuildCheck: scanned 1 files \(\d+ bytes read\) in \d+ ms$"));
+        StringAssert.Matches(summary.Message, new System.Text.RegularExpressions.Regex(@"^NpmrcBuildCheck: scanned 1 file \(\d+ bytes read\) in \d+ ms$"));
         Assert.AreEqual(MessageImportance.Normal, summary.Importance);
     }
 

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using NpmrcBuildCheck.Findings;
-using NpmrcBuildCheck.Rules;
 using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Detection;
@@ -173,48 +171,37 @@ internal static class BunfigReader
         bool registryString = lower == "install.registry" || (parts.Length == 3 && parts[1] == "scopes");
         bool url = registryString || last is "url" or "registry";
         string safeKey = ValueShapes.Sanitize(path);
-        int line = doc.Lines[li].Number;
         string v = value.Text;
 
         if (url)
         {
-            if (!commented && ValueShapes.IsInsecureHttp(v))
+            if (!commented)
             {
-                string shown = ValueShapes.Sanitize(v);
-                sink.Add(RuleCatalog.InsecureRegistry, line, doc.Column(li, value.Start), doc.Column(li, value.End), safeKey, shown, shown,
-                    Messages.InsecureRegistry(safeKey, shown, null));
+                ConfigRules.RegistryUrl(doc, sink, li, value.Start, value.End, safeKey, v, null);
             }
 
             if (doc.Text.Substring(value.Start, value.End - value.Start) == v)
             {
-                YarnrcYmlReader.AddUrlCredentials(doc, sink, li, value.Start, value.End, safeKey, commented);
+                ConfigRules.UrlCredentials(doc, sink, li, value.Start, value.End, safeKey, commented);
             }
 
             return;
         }
 
-        if (last is not ("token" or "password") || Js.Trim(v).StartsWith("$", StringComparison.Ordinal) || ValueShapes.IsPlaceholder(v))
+        var shape = last == "token" ? CredentialShape.Token : CredentialShape.Plain;
+        if (last is not ("token" or "password") || Js.Trim(v).StartsWith("$", StringComparison.Ordinal) || ValueShapes.IsPlaceholderFor(v, shape))
         {
             return;
         }
 
-        string redacted = Redaction.Redact(v);
-        int col = doc.Column(li, value.Start), endCol = doc.Column(li, value.End);
         string what = last == "token" ? ValueShapes.DescribeToken(v) : ValueShapes.DescribeBasic("password", v);
         if (commented)
         {
-            NpmrcReader.AddCommented(doc, sink, li, value.Start, value.End, safeKey, what, v);
+            ConfigRules.CommentedCredential(doc, sink, li, value.Start, value.End, safeKey, what, v, shape);
         }
-        else if (!sink.IsClaimed(line, col, endCol))
+        else
         {
-            if (last == "token")
-            {
-                sink.Add(RuleCatalog.HardCodedAuthToken, line, col, endCol, safeKey, v, redacted, Messages.HardCodedBunToken(safeKey, what, redacted));
-            }
-            else
-            {
-                sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, v, redacted, Messages.HardCodedBasic(safeKey, what, redacted, null));
-            }
+            ConfigRules.Credential(doc, sink, li, value.Start, value.End, ConfigTool.Bun, safeKey, what, v, shape, null);
         }
     }
 
@@ -240,7 +227,7 @@ internal static class BunfigReader
 
         if (ValueShapes.IsUuid(text.Substring(from, re - from)))
         {
-            NpmrcReader.AddCommented(doc, sink, li, from, re, null, "legacy UUID token", text.Substring(from, re - from));
+            ConfigRules.CommentedCredential(doc, sink, li, from, re, null, "legacy UUID token", text.Substring(from, re - from), CredentialShape.Token);
             return;
         }
 

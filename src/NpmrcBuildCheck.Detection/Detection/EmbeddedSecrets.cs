@@ -60,7 +60,7 @@ public static class EmbeddedSecrets
                 }
 
                 found ??= new List<EmbeddedSecret>();
-                found.Add(new EmbeddedSecret(start, NpmToken.Length, "npm access token", Redaction.Redact(text.Substring(start, NpmToken.Length))));
+                found.Add(TokenAt(text, start));
             }
         }
 
@@ -72,6 +72,30 @@ public static class EmbeddedSecrets
         found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length.CompareTo(b.Length));
         return found;
     }
+
+    /// <summary>
+    /// The checksum-valid npm tokens in <paramref name="text"/>, ordered by position, without
+    /// assignments: for free text such as comments, where <c>_authToken=…</c> is usually documentation.
+    /// </summary>
+    public static IReadOnlyList<EmbeddedSecret> FindTokens(string text)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        if (text.IndexOf(NpmToken.Prefix, StringComparison.Ordinal) < 0)
+        {
+            return Array.Empty<EmbeddedSecret>();
+        }
+
+        var found = new List<EmbeddedSecret>();
+        NpmToken.FindAll(text, start => found.Add(TokenAt(text, start)));
+        return found;
+    }
+
+    private static EmbeddedSecret TokenAt(string text, int start) =>
+        new(start, NpmToken.Length, "npm access token", Redaction.Redact(text.Substring(start, NpmToken.Length)));
 
     /// <summary>
     /// A cheap pre-check: false when <see cref="Find"/> certainly finds nothing in <paramref name="text"/>.

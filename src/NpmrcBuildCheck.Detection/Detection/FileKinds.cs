@@ -4,6 +4,17 @@ namespace NpmrcBuildCheck.Detection;
 
 public static class FileKinds
 {
+    /// <summary>Longest names first, so <c>.yarnrc.yml.bak</c> is a .yarnrc.yml copy, not a .yarnrc one.</summary>
+    private static readonly (string Name, FileKind Kind)[] CopyPatterns =
+    {
+        (".yarnrc.yaml", FileKind.YarnrcYml),
+        (".yarnrc.yml", FileKind.YarnrcYml),
+        (".bunfig.toml", FileKind.Bunfig),
+        ("bunfig.toml", FileKind.Bunfig),
+        (".yarnrc", FileKind.Yarnrc),
+        (".npmrc", FileKind.Npmrc),
+    };
+
     /// <summary>Classifies a file by its name (not its path).</summary>
     public static FileKind Classify(string fileName)
     {
@@ -28,14 +39,38 @@ public static class FileKinds
                 return FileKind.Lockfile;
         }
 
-        // Editors and tools keep copies such as ".npmrc.bak" or "project.npmrc": same syntax, same secrets.
-        if (fileName.EndsWith(".npmrc", StringComparison.OrdinalIgnoreCase) || fileName.StartsWith(".npmrc.", StringComparison.OrdinalIgnoreCase))
+        return CopyOf(fileName) ?? FileKind.Text;
+    }
+
+    /// <summary>
+    /// True for a copy of a config file that no tool reads: <c>.npmrc.example</c>, <c>.npmrc.bak</c>,
+    /// <c>project.npmrc</c>, <c>.yarnrc.yml.template</c>, <c>bunfig.toml.orig</c>… Its credentials are
+    /// leaks like any other, but its settings have no effect, so settings rules do not apply to it.
+    /// </summary>
+    public static bool IsConfigCopy(string fileName) => !IsRead(fileName) && CopyOf(fileName) != null;
+
+    /// <summary>
+    /// The config kind of a name that is a config file's name in another case (<c>.NPMRC</c>, read on
+    /// Windows and macOS) or a copy's: editors, templates and backups keep copies such as
+    /// <c>.npmrc.bak</c> or <c>project.npmrc</c>, with the same syntax and the same secrets. Null for other names.
+    /// </summary>
+    private static FileKind? CopyOf(string fileName)
+    {
+        foreach (var (name, kind) in CopyPatterns)
         {
-            return FileKind.Npmrc;
+            if (fileName.StartsWith(name + ".", StringComparison.OrdinalIgnoreCase)
+                || fileName.EndsWith(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return kind;
+            }
         }
 
-        return FileKind.Text;
+        return null;
     }
+
+    /// <summary>The names the tools read (in any case: Windows and macOS file systems ignore it).</summary>
+    private static bool IsRead(string fileName) =>
+        fileName.ToLowerInvariant() is ".npmrc" or "npmrc" or ".yarnrc" or ".yarnrc.yml" or ".yarnrc.yaml" or "bunfig.toml" or ".bunfig.toml";
 
     /// <summary>
     /// Prose documentation (Markdown, reStructuredText, AsciiDoc). Its <c>NPM_TOKEN=…</c> lines are

@@ -13,6 +13,7 @@ internal sealed class FindingSink
     {
         Path = path;
         TokensOnly = FileKinds.IsDocumentation(path);
+        IsConfigCopy = FileKinds.IsConfigCopy(path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1));
     }
 
     public string Path { get; }
@@ -20,13 +21,21 @@ internal sealed class FindingSink
     /// <summary>Only checksum-valid npm tokens count in this file, not variable assignments (documentation).</summary>
     public bool TokensOnly { get; }
 
+    /// <summary>A copy of a config file that no tool reads (<c>.npmrc.example</c>): only credential findings apply.</summary>
+    public bool IsConfigCopy { get; }
+
     public List<Finding> Items { get; } = new();
 
     /// <summary>Adds a finding on one line. <paramref name="subject"/> is digested, never stored.</summary>
-    public void Add(Rule rule, int line, int column, int endColumn, string? key, string subject, string redacted, string message)
+    public void Add(Rule rule, int line, int column, int endColumn, string? key, string subject, string redacted, FindingMessage message)
     {
-        Items.Add(new Finding(rule, Path, line, column, line, endColumn, key == null ? null : OneLine(key), OneLine(redacted),
-            Fingerprints.DigestSubject(subject), OneLine(message)));
+        // A broken reference still claims its span in a copy: it is not a secret there either.
+        if (!(IsConfigCopy && RuleCatalog.IsSettingsRule(rule)))
+        {
+            Items.Add(new Finding(rule, Path, line, column, line, endColumn, key == null ? null : OneLine(key), OneLine(redacted),
+                Fingerprints.DigestSubject(subject), message));
+        }
+
         if (RuleCatalog.IsCredentialRule(rule) || rule == RuleCatalog.UnexpandedEnvReference)
         {
             if (!claimed.TryGetValue(line, out var spans))
@@ -39,7 +48,7 @@ internal sealed class FindingSink
         }
     }
 
-    /// <summary>Messages, keys and redacted forms are single-line: control characters become spaces.</summary>
+    /// <summary>Keys and redacted forms are single-line (as message arguments are): control characters become spaces.</summary>
     private static string OneLine(string text)
     {
         foreach (char c in text)

@@ -10,7 +10,7 @@ internal static class LockfileReader
         {
             foreach (var cred in ValueShapes.FindUrlCredentials(text, 0, text.Length))
             {
-                YarnrcYmlReader.AddUrlCredential(doc, sink, doc.LineIndexOf(cred.PasswordStart), cred, null, false);
+                ConfigRules.UrlCredential(doc, sink, doc.LineIndexOf(cred.PasswordStart), cred, null, false);
             }
         }
 

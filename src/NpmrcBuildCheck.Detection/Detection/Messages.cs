@@ -1,63 +1,49 @@
+using NpmrcBuildCheck.Findings;
+
 namespace NpmrcBuildCheck.Detection;
 
-/// <summary>User-facing sentences. Arguments are keys (sanitised), redacted forms and descriptions: never a secret.</summary>
+/// <summary>
+/// Typed constructors of the readers' <see cref="FindingMessage"/>s (argument order per
+/// <see cref="MessageKind"/>). Arguments are keys (sanitised), redacted forms and descriptions: never a secret.
+/// </summary>
 internal static class Messages
 {
-    private const string RevokeToken =
-        "Revoke it (npm token revoke <id> for an npm token, or at the registry that issued it), then read it from the environment with ${NPM_TOKEN} or keep it in the user-level ~/.npmrc.";
+    public static FindingMessage HardCodedToken(string key, string what, string redacted, string? note) =>
+        new(MessageKind.HardCodedToken, key, what, redacted, note ?? string.Empty);
 
-    private const string RotateBasic =
-        "Rotate the password or personal access token, then read it from the environment (e.g. //host/:_password=${NPM_PASSWORD}) or keep it in the user-level ~/.npmrc.";
+    public static FindingMessage HardCodedYarnToken(string key, string what, string redacted) =>
+        new(MessageKind.HardCodedYarnToken, key, what, redacted);
 
-    public static string HardCodedToken(string key, string what, string redacted, string? note) =>
-        $"Hard-coded {what} in '{key}' ({redacted}){Note(note)}. {RevokeToken}";
+    public static FindingMessage HardCodedBunToken(string key, string what, string redacted) =>
+        new(MessageKind.HardCodedBunToken, key, what, redacted);
 
-    public static string HardCodedYarnToken(string key, string what, string redacted) =>
-        $"Hard-coded {what} in '{key}' ({redacted}) in .yarnrc.yml. Revoke it (npm token revoke <id> for an npm token), then write npmAuthToken: \"${{NPM_TOKEN}}\" or keep it in the user-level ~/.yarnrc.yml.";
+    public static FindingMessage HardCodedBasic(string key, string shape, string redacted, string? note) =>
+        new(MessageKind.HardCodedBasic, key, shape, redacted, note ?? string.Empty);
 
-    public static string HardCodedBunToken(string key, string what, string redacted) =>
-        $"Hard-coded {what} in '{key}' ({redacted}) in bunfig.toml. Revoke it (npm token revoke <id> for an npm token), then write token = \"$NPM_TOKEN\" or keep it in the user-level ~/.bunfig.toml.";
+    public static FindingMessage UrlCredential(string key, string redacted) => new(MessageKind.UrlCredential, key, redacted);
 
-    public static string HardCodedBasic(string key, string shape, string redacted, string? note) =>
-        $"Hard-coded basic-auth credential in '{key}': {shape} ({redacted}){Note(note)}. {RotateBasic}";
+    public static FindingMessage LockfileUrlCredential(string redacted) => new(MessageKind.LockfileUrlCredential, redacted);
 
-    public static string UrlCredential(string key, string redacted) =>
-        $"Password embedded in a URL in '{key}' (user:{redacted}@). Rotate it and remove the credentials from the URL; put them in the user-level ~/.npmrc as //host/:_auth or read them from the environment.";
+    public static FindingMessage NpmTokenInFile(string redacted) => new(MessageKind.NpmTokenInFile, redacted);
 
-    public static string LockfileUrlCredential(string redacted) =>
-        $"Password embedded in a registry URL in a lockfile (user:{redacted}@). Rotate it, remove the credentials from the registry URL in your config, and regenerate the lockfile.";
+    public static FindingMessage TokenVariable(string key, string redacted) => new(MessageKind.TokenVariable, key, redacted);
 
-    public static string NpmTokenInFile(string redacted) =>
-        $"npm access token in a file ({redacted}). Revoke it with npm token revoke <id> and pass it from a CI secret or environment variable (NPM_TOKEN) instead.";
+    public static FindingMessage CommentedCredential(string? key, string what, string redacted) =>
+        new(MessageKind.CommentedCredential, key ?? string.Empty, what, redacted);
 
-    public static string TokenVariable(string key, string redacted) =>
-        $"Hard-coded value assigned to '{key}' ({redacted}). Revoke or rotate it (npm token revoke <id> for an npm token), then pass it from a CI secret or the environment (e.g. ${{{{ secrets.NPM_TOKEN }}}}, $NPM_TOKEN) instead of writing it into the file.";
+    public static FindingMessage InsecureRegistry(string key, string url, string? note) =>
+        new(MessageKind.InsecureRegistry, key, url, note ?? string.Empty);
 
-    public static string CommentedCredential(string? key, string what, string redacted) =>
-        key == null
-            ? $"{what} in a comment ({redacted}): a commented-out secret is still leaked. Revoke or rotate it and delete the comment."
-            : $"{what} in a commented-out '{key}' line ({redacted}): a commented-out secret is still leaked. Revoke or rotate it and delete the line.";
+    public static FindingMessage TlsDisabled(string key, string value) => new(MessageKind.TlsDisabled, key, value);
 
-    public static string InsecureRegistry(string key, string url, string? extra) =>
-        $"Registry '{key}' uses plain http ({url}): credentials and packages travel unencrypted{Note(extra)}. Use https://.";
+    public static FindingMessage Unexpanded(string key, string shown, string form) => new(MessageKind.Unexpanded, key, shown, form);
 
-    public static string TlsDisabled(string key, string value) =>
-        $"TLS certificate verification is disabled ({key} = {value}), so anyone on the network can impersonate the registry. Remove the setting; for a private CA set cafile to its certificate instead.";
+    public static FindingMessage Unscoped(string key, string suggestion) => new(MessageKind.Unscoped, key, suggestion);
 
-    public static string Unexpanded(string key, string shown, string form) =>
-        $"'{key}' uses {form} ({shown}), which npm does not expand: the literal text is sent as the credential and authentication silently fails. Write ${{VAR}} instead (npm expands only ${{VAR}} and ${{VAR?}}).";
+    public static FindingMessage Utf16(string fileKind) => new(MessageKind.Utf16, fileKind);
 
-    public static string Unscoped(string key, string suggestion) =>
-        $"Credential key '{key}' is not scoped to a registry: npm 9+ refuses to run with it and older clients send it to every registry. Rename it to '{suggestion}'.";
+    public static FindingMessage InvalidUtf8(string fileKind, int line) =>
+        new(MessageKind.InvalidUtf8, fileKind, line.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public static string Utf16(string fileKind) =>
-        $"This {fileKind} is UTF-16 encoded (as PowerShell 5.1 Out-File writes it); npm reads it as garbage and silently ignores its settings. Save it as UTF-8 (e.g. Set-Content -Encoding utf8).";
-
-    public static string InvalidUtf8(string fileKind, int line) =>
-        $"This {fileKind} contains bytes that are not valid UTF-8 (first on line {line}); they are read as U+FFFD, so the settings there are not what the file shows. Save it as UTF-8.";
-
-    public static string InternalFailure(string problem) =>
-        $"Internal failure of the npm credential scanner on this file ({problem}); the file was only partly checked. Please report it.";
-
-    private static string Note(string? note) => string.IsNullOrEmpty(note) ? string.Empty : " " + note;
+    public static FindingMessage InternalFailure(string problem) => new(MessageKind.DetectionFailure, problem);
 }

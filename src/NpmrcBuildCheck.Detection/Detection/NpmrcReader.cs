@@ -325,6 +325,10 @@ internal static class NpmrcReader
         }
     }
 
+    /// <summary>The shape of a token or basic-auth key's value.</summary>
+    internal static CredentialShape ShapeOf(CredentialKind kind, string name) =>
+        kind == CredentialKind.Token ? CredentialShape.Token : ValueShapes.ShapeOfBasicKey(name);
+
     private static bool IsRegistryKey(string key) =>
         key == "registry" || (key.StartsWith("@", StringComparison.Ordinal) && key.EndsWith(":registry", StringComparison.Ordinal));
 
@@ -380,20 +384,19 @@ internal static class NpmrcReader
             // Secrets in the key itself (//user:pass@host/:_authToken).
             foreach (var cred in ValueShapes.FindUrlCredentials(text, entry.KeyStart, entry.KeyEnd, allowSchemeless: true))
             {
-                AddUrlCredential(doc, sink, entry.LineIndex, cred, safeKey);
+                ConfigRules.UrlCredential(doc, sink, entry.LineIndex, cred, safeKey, false);
             }
 
             if (kind is CredentialKind.Token or CredentialKind.Basic && value.HasText)
             {
                 var info = Classify(value);
-                if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value.Text)
-                    && !(kind == CredentialKind.Basic && ValueShapes.IsPlaceholderCredential(value.Text)))
+                if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholderFor(value.Text, ShapeOf(kind, name)))
                 {
                     bool paired = name.Equals("_password", StringComparison.OrdinalIgnoreCase)
                         && usernamePrefixes.Contains(entry.Section + "\n" + entry.Key.Substring(0, entry.Key.Length - name.Length));
                     AddCredential(doc, sink, entry, kind, name, safeKey, value.Start, value.End, value.Text, paired);
                 }
-                else if (info.Class == ValueClass.BrokenReference)
+                else if (info.Class == ValueClass.BrokenReference && !ValueShapes.IsTemplateMarker(value.Text))
                 {
                     AddUnexpanded(doc, sink, entry, safeKey, info);
                 }
@@ -401,7 +404,7 @@ internal static class NpmrcReader
             else if (value.Kind == ValueKind.String && (kind != CredentialKind.None || key.StartsWith("//", StringComparison.Ordinal) || IsUrlKey(key)))
             {
                 var info = Classify(value);
-                if (info.Class == ValueClass.BrokenReference)
+                if (info.Class == ValueClass.BrokenReference && !ValueShapes.IsTemplateMarker(value.Text))
                 {
                     AddUnexpanded(doc, sink, entry, safeKey, info);
                 }
@@ -423,7 +426,7 @@ internal static class NpmrcReader
             {
                 foreach (var cred in ValueShapes.FindUrlCredentials(text, value.Start, value.End))
                 {
-                    AddUrlCredential(doc, sink, entry.LineIndex, cred, safeKey);
+                    ConfigRules.UrlCredential(doc, sink, entry.LineIndex, cred, safeKey, false);
                 }
             }
 
@@ -442,24 +445,20 @@ internal static class NpmrcReader
         {
             var entry = pair.Value;
             var value = entry.Value;
-            if (value.Kind != ValueKind.String || value.Text.IndexOf("${", StringComparison.Ordinal) >= 0 || !ValueShapes.IsInsecureHttp(value.Text))
+            if (value.Kind != ValueKind.String || value.Text.IndexOf("${", StringComparison.Ordinal) >= 0)
             {
                 continue;
             }
 
-            string shown = ValueShapes.Sanitize(Js.Trim(value.Text));
             string host = HostOfNerf(NerfDart(value.Text) ?? string.Empty);
             string? extra = credentialHosts.Contains(host) ? "(and this file holds a credential for that host, which npm then sends in cleartext)" : null;
-            sink.Add(RuleCatalog.InsecureRegistry, doc.Lines[entry.LineIndex].Number, doc.Column(entry.LineIndex, value.Start), doc.Column(entry.LineIndex, value.End),
-                pair.Key, shown, shown, Messages.InsecureRegistry(pair.Key, shown, extra));
+            ConfigRules.RegistryUrl(doc, sink, entry.LineIndex, value.Start, value.End, pair.Key, Js.Trim(value.Text), extra);
         }
 
         if (lastStrictSsl != null && IsStrictSslFalse(lastStrictSsl.Value))
         {
             var v = lastStrictSsl.Value;
-            string shown = text.Substring(v.Start, v.End - v.Start);
-            sink.Add(RuleCatalog.TlsVerificationDisabled, doc.Lines[lastStrictSsl.LineIndex].Number, doc.Column(lastStrictSsl.LineIndex, v.Start),
-                doc.Column(lastStrictSsl.LineIndex, v.End), "strict-ssl", "strict-ssl=" + v.Text, shown, Messages.TlsDisabled("strict-ssl", shown));
+            ConfigRules.TlsVerificationOff(doc, sink, lastStrictSsl.LineIndex, v.Start, v.End, "strict-ssl", "strict-ssl", v.Text, text.Substring(v.Start, v.End - v.Start));
         }
     }
 
@@ -525,25 +524,10 @@ internal static class NpmrcReader
 
     private static void AddCredential(DecodedText doc, FindingSink sink, Entry entry, CredentialKind kind, string name, string safeKey, int start, int end, string secret, bool pairedWithUsername)
     {
-        int line = doc.Lines[entry.LineIndex].Number;
-        int col = doc.Column(entry.LineIndex, start), endCol = doc.Column(entry.LineIndex, end);
-        if (sink.IsClaimed(line, col, endCol))
-        {
-            return;
-        }
-
-        string redacted = Redaction.Redact(secret);
-        string? note = EffectivenessNote(entry, name);
-        if (kind == CredentialKind.Token)
-        {
-            sink.Add(RuleCatalog.HardCodedAuthToken, line, col, endCol, safeKey, secret, redacted,
-                Messages.HardCodedToken(safeKey, ValueShapes.DescribeToken(secret), redacted, note));
-        }
-        else
-        {
-            string shape = ValueShapes.DescribeBasic(name, secret) + (pairedWithUsername ? ", paired with the username of the same registry" : string.Empty);
-            sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, secret, redacted, Messages.HardCodedBasic(safeKey, shape, redacted, note));
-        }
+        string what = kind == CredentialKind.Token
+            ? ValueShapes.DescribeToken(secret)
+            : ValueShapes.DescribeBasic(name, secret) + (pairedWithUsername ? ", paired with the username of the same registry" : string.Empty);
+        ConfigRules.Credential(doc, sink, entry.LineIndex, start, end, ConfigTool.Npm, safeKey, what, secret, ShapeOf(kind, name), EffectivenessNote(entry, name));
     }
 
     private static string? EffectivenessNote(Entry entry, string name)
@@ -614,25 +598,6 @@ internal static class NpmrcReader
         }
     }
 
-    private static void AddUrlCredential(DecodedText doc, FindingSink sink, int lineIndex, ValueShapes.UrlCredential cred, string safeKey)
-    {
-        string password = doc.Text.Substring(cred.PasswordStart, cred.PasswordEnd - cred.PasswordStart);
-        if (ValueShapes.IsReferenceLike(password) || ValueShapes.IsPlaceholder(password))
-        {
-            return;
-        }
-
-        int line = doc.Lines[lineIndex].Number;
-        int col = doc.Column(lineIndex, cred.PasswordStart), endCol = doc.Column(lineIndex, cred.PasswordEnd);
-        if (sink.IsClaimed(line, col, endCol))
-        {
-            return;
-        }
-
-        string redacted = Redaction.Redact(password);
-        sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, password, redacted, Messages.UrlCredential(safeKey, redacted));
-    }
-
     /// <summary>NPMRC004: a comment line that, uncommented, would be NPMRC001/002; or a UUID standing alone.</summary>
     private static void CheckCommentLine(DecodedText doc, FindingSink sink, int lineIndex)
     {
@@ -654,7 +619,7 @@ internal static class NpmrcReader
         string rest = text.Substring(rs, re - rs);
         if (ValueShapes.IsUuid(rest))
         {
-            AddCommented(doc, sink, lineIndex, rs, re, null, "legacy UUID token", rest);
+            ConfigRules.CommentedCredential(doc, sink, lineIndex, rs, re, null, "legacy UUID token", rest, CredentialShape.Token);
             return;
         }
 
@@ -689,38 +654,17 @@ internal static class NpmrcReader
         if (kind is CredentialKind.Token or CredentialKind.Basic)
         {
             var info = Classify(value);
-            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value.Text)
-                && !(kind == CredentialKind.Basic && ValueShapes.IsPlaceholderCredential(value.Text)))
+            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholderFor(value.Text, ShapeOf(kind, name)))
             {
                 string what = kind == CredentialKind.Token ? ValueShapes.DescribeToken(value.Text) : ValueShapes.DescribeBasic(name, value.Text);
-                AddCommented(doc, sink, lineIndex, value.Start, value.End, safeKey, what, value.Text);
+                ConfigRules.CommentedCredential(doc, sink, lineIndex, value.Start, value.End, safeKey, what, value.Text, ShapeOf(kind, name));
             }
         }
 
         if (value.Kind == ValueKind.String)
         {
-            foreach (var cred in ValueShapes.FindUrlCredentials(text, value.Start, value.End))
-            {
-                string password = text.Substring(cred.PasswordStart, cred.PasswordEnd - cred.PasswordStart);
-                if (!ValueShapes.IsReferenceLike(password) && !ValueShapes.IsPlaceholder(password))
-                {
-                    AddCommented(doc, sink, lineIndex, cred.PasswordStart, cred.PasswordEnd, safeKey, "URL password", password);
-                }
-            }
+            ConfigRules.UrlCredentials(doc, sink, lineIndex, value.Start, value.End, safeKey, commented: true);
         }
-    }
-
-    internal static void AddCommented(DecodedText doc, FindingSink sink, int lineIndex, int start, int end, string? safeKey, string what, string secret)
-    {
-        int line = doc.Lines[lineIndex].Number;
-        int col = doc.Column(lineIndex, start), endCol = doc.Column(lineIndex, end);
-        if (sink.IsClaimed(line, col, endCol))
-        {
-            return;
-        }
-
-        string redacted = Redaction.Redact(secret);
-        sink.Add(RuleCatalog.CommentedCredential, line, col, endCol, safeKey, secret, redacted, Messages.CommentedCredential(safeKey, what, redacted));
     }
 
     /// <summary>The nerf dart of a registry URL (semantics A4), or null when it is not an http(s) URL.</summary>

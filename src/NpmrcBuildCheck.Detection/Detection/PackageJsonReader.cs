@@ -45,12 +45,9 @@ internal static class PackageJsonReader
             }
 
             string url = text.Substring(p + 1, close - p - 1);
-            if (url.IndexOf('\n') < 0 && ValueShapes.IsInsecureHttp(url))
+            if (url.IndexOf('\n') < 0)
             {
-                int li = doc.LineIndexOf(p + 1);
-                string shown = ValueShapes.Sanitize(url);
-                sink.Add(Rules.RuleCatalog.InsecureRegistry, doc.Lines[li].Number, doc.Column(li, p + 1), doc.Column(li, close), "publishConfig.registry",
-                    shown, shown, Messages.InsecureRegistry("publishConfig.registry", shown, null));
+                ConfigRules.RegistryUrl(doc, sink, doc.LineIndexOf(p + 1), p + 1, close, "publishConfig.registry", url, null);
             }
 
             from = close + 1;

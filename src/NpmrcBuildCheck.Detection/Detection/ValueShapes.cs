@@ -28,7 +28,7 @@ internal static class ValueShapes
 
     /// <summary>
     /// True for a value that only stands in for a secret: empty, <c>&lt;…&gt;</c>, <c>[…]</c>, <c>{…}</c>,
-    /// template tokens (<c>#{X}#</c>, <c>__X__</c>, <c>@X@</c>, <c>$(X)</c>), runs of one character,
+    /// template tokens (<c>#{X}#</c>, <c>__X__</c>, <c>@X@</c>, <c>$(X)</c>, <c>%%X%%</c>, <c>{{X}}</c>), runs of one character,
     /// elisions (<c>***</c>, <c>...</c>) and obvious words such as <c>YOUR_NPM_TOKEN</c> or <c>changeme</c>.
     /// </summary>
     public static bool IsPlaceholder(string value)
@@ -50,7 +50,8 @@ internal static class ValueShapes
             if ((t.StartsWith("#{", StringComparison.Ordinal) && (last == '}' || t.EndsWith("}#", StringComparison.Ordinal)))
                 || (t.StartsWith("$(", StringComparison.Ordinal) && last == ')')
                 || (t.Length > 4 && t.StartsWith("__", StringComparison.Ordinal) && t.EndsWith("__", StringComparison.Ordinal))
-                || (t.Length > 2 && first == '@' && last == '@'))
+                || (t.Length > 2 && first == '@' && last == '@')
+                || IsTemplateMarker(t))
             {
                 return true;
             }
@@ -105,6 +106,54 @@ internal static class ValueShapes
 
         return IsUpperSnakeName(t);
     }
+
+    /// <summary>
+    /// A marker a template engine or build step replaces (<c>%%NAME%%</c>, <c>{{NAME}}</c>): not a
+    /// secret, and not a reference the tool fails to expand either, since no tool ever sees it.
+    /// </summary>
+    public static bool IsTemplateMarker(string value)
+    {
+        string t = Js.Trim(value);
+        return t.Length > 4 && ((t.StartsWith("%%", StringComparison.Ordinal) && t.EndsWith("%%", StringComparison.Ordinal))
+            || (t.StartsWith("{{", StringComparison.Ordinal) && t.EndsWith("}}", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Base64 needs 4 characters; no registry issues a shorter token.</summary>
+    private const int MinimumCredentialLength = 4;
+
+    /// <summary>
+    /// True when a literal under a credential key only stands in for a credential of that
+    /// <paramref name="shape"/>: a placeholder (<see cref="IsPlaceholder"/>); a token of 1–3
+    /// characters; for base64 keys, text that is not valid base64 and too short to be any
+    /// (1–3 characters), or base64 / <c>user:password</c> whose password is a placeholder. Valid base64
+    /// of printable text is a credential however short (<c>YWJj</c> is the password <c>abc</c>).
+    /// </summary>
+    public static bool IsPlaceholderFor(string value, CredentialShape shape)
+    {
+        if (IsPlaceholder(value))
+        {
+            return true;
+        }
+
+        string t = Js.Trim(value);
+        switch (shape)
+        {
+            case CredentialShape.Token:
+                return t.Length < MinimumCredentialLength;
+            case CredentialShape.Base64:
+                return TryBase64(t) != null || t.IndexOf(':') > 0 ? IsPlaceholderCredential(t) : t.Length < MinimumCredentialLength;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A token's redacted form (<see cref="Findings.Redaction.Redact"/>); nothing of a password or base64 value.</summary>
+    public static string Redact(string secret, CredentialShape shape) =>
+        shape == CredentialShape.Token ? Findings.Redaction.Redact(secret) : Findings.Redaction.RedactPassword(secret);
+
+    /// <summary>The shape of a basic-auth key's value by its name (<c>_auth</c>, <c>_password</c>, <c>npmAuthIdent</c>, <c>password</c>).</summary>
+    public static CredentialShape ShapeOfBasicKey(string name) =>
+        name.Equals("password", StringComparison.OrdinalIgnoreCase) ? CredentialShape.Plain : CredentialShape.Base64;
 
     /// <summary>
     /// A placeholder once decoded: base64 (or plain) <c>user:password</c> whose password is a placeholder

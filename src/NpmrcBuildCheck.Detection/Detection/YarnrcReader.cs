@@ -1,6 +1,4 @@
 using System;
-using NpmrcBuildCheck.Findings;
-using NpmrcBuildCheck.Rules;
 using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Detection;
@@ -46,7 +44,7 @@ internal static class YarnrcReader
 
                 if (ValueShapes.IsUuid(text.Substring(fs, ce - fs)))
                 {
-                    NpmrcReader.AddCommented(doc, sink, li, fs, ce, null, "legacy UUID token", text.Substring(fs, ce - fs));
+                    ConfigRules.CommentedCredential(doc, sink, li, fs, ce, null, "legacy UUID token", text.Substring(fs, ce - fs), CredentialShape.Token);
                     continue;
                 }
             }
@@ -121,29 +119,22 @@ internal static class YarnrcReader
     private static void Apply(DecodedText doc, FindingSink sink, int li, string key, string value, int vs, int ve, bool quoted, bool comment)
     {
         string safeKey = ValueShapes.Sanitize(key);
-        int line = doc.Lines[li].Number;
         var kind = NpmrcReader.KindOf(key, out string name);
         if (kind is NpmrcReader.CredentialKind.Token or NpmrcReader.CredentialKind.Basic)
         {
             var info = ReferenceSyntax.ClassifyNpmrc(value);
-            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value) && !(!quoted && value is "true" or "false"))
+            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholderFor(value, NpmrcReader.ShapeOf(kind, name)) && !(!quoted && value is "true" or "false"))
             {
-                string redacted = Redaction.Redact(value);
-                int col = doc.Column(li, vs), endCol = doc.Column(li, ve);
+                var shape = NpmrcReader.ShapeOf(kind, name);
                 string what = kind == NpmrcReader.CredentialKind.Token ? ValueShapes.DescribeToken(value) : ValueShapes.DescribeBasic(name, value);
                 if (comment)
                 {
-                    NpmrcReader.AddCommented(doc, sink, li, vs, ve, safeKey, what, value);
-                }
-                else if (kind == NpmrcReader.CredentialKind.Token)
-                {
-                    sink.Add(RuleCatalog.HardCodedAuthToken, line, col, endCol, safeKey, value, redacted,
-                        Messages.HardCodedToken(safeKey, what, redacted, "(Yarn 1 never sends auth keys from .yarnrc, but the secret is in the file)"));
+                    ConfigRules.CommentedCredential(doc, sink, li, vs, ve, safeKey, what, value, shape);
                 }
                 else
                 {
-                    sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, value, redacted,
-                        Messages.HardCodedBasic(safeKey, what, redacted, "(Yarn 1 never sends auth keys from .yarnrc, but the secret is in the file)"));
+                    ConfigRules.Credential(doc, sink, li, vs, ve, ConfigTool.YarnClassic, safeKey, what, value, shape,
+                        "(Yarn 1 never sends auth keys from .yarnrc, but the secret is in the file)");
                 }
             }
         }
@@ -151,21 +142,19 @@ internal static class YarnrcReader
         if (!comment)
         {
             if ((key == "registry" || (key.StartsWith("@", StringComparison.Ordinal) && key.EndsWith(":registry", StringComparison.Ordinal)))
-                && value.IndexOf("${", StringComparison.Ordinal) < 0 && ValueShapes.IsInsecureHttp(value))
+                && value.IndexOf("${", StringComparison.Ordinal) < 0)
             {
-                string shown = ValueShapes.Sanitize(value);
-                sink.Add(RuleCatalog.InsecureRegistry, line, doc.Column(li, vs), doc.Column(li, ve), safeKey, shown, shown, Messages.InsecureRegistry(safeKey, shown, null));
+                ConfigRules.RegistryUrl(doc, sink, li, vs, ve, safeKey, value, null);
             }
             else if (key == "strict-ssl" && value is "false" or "0" or "null")
             {
-                sink.Add(RuleCatalog.TlsVerificationDisabled, line, doc.Column(li, vs), doc.Column(li, ve), safeKey, "strict-ssl=" + value, value,
-                    Messages.TlsDisabled(safeKey, value));
+                ConfigRules.TlsVerificationOff(doc, sink, li, vs, ve, safeKey, "strict-ssl", value, value);
             }
         }
 
         if (value.IndexOf("://", StringComparison.Ordinal) >= 0)
         {
-            YarnrcYmlReader.AddUrlCredentials(doc, sink, li, vs, ve, safeKey, comment);
+            ConfigRules.UrlCredentials(doc, sink, li, vs, ve, safeKey, comment);
         }
     }
 }

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using NpmrcBuildCheck.Findings;
-using NpmrcBuildCheck.Rules;
 using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Detection;
@@ -247,15 +245,13 @@ internal static class YarnrcYmlReader
         string name = key.ToLowerInvariant();
         string safeKey = ValueShapes.Sanitize(path);
         string value = scalar.Value;
-        int line = doc.Lines[li].Number;
         bool rawMaps = doc.Text.Substring(scalar.Start, scalar.End - scalar.Start) == value;
 
         if (name is "npmauthtoken" or "npmauthident")
         {
             bool token = name == "npmauthtoken";
             var info = ReferenceSyntax.ClassifyYarn(value);
-            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value) && !IsDollarName(value)
-                && !(!token && ValueShapes.IsPlaceholderCredential(value)))
+            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholderFor(value, token ? CredentialShape.Token : CredentialShape.Base64) && !IsDollarName(value))
             {
                 AddCredential(doc, sink, li, scalar.Start, scalar.End, safeKey, token, value);
             }
@@ -263,7 +259,7 @@ internal static class YarnrcYmlReader
             foreach (var (start, length) in info.Fallbacks)
             {
                 string fallback = value.Substring(start, length);
-                if (!ValueShapes.IsPlaceholder(fallback) && !ValueShapes.IsReferenceLike(fallback))
+                if (!ValueShapes.IsPlaceholderFor(fallback, token ? CredentialShape.Token : CredentialShape.Base64) && !ValueShapes.IsReferenceLike(fallback))
                 {
                     int s = rawMaps ? scalar.Start + start : scalar.Start;
                     AddCredential(doc, sink, li, s, rawMaps ? s + length : scalar.End, safeKey, token, fallback);
@@ -272,22 +268,19 @@ internal static class YarnrcYmlReader
         }
         else if (name is "npmregistryserver" or "npmpublishregistry" or "npmauditregistry")
         {
-            if (value.IndexOf("${", StringComparison.Ordinal) < 0 && ValueShapes.IsInsecureHttp(value))
+            if (value.IndexOf("${", StringComparison.Ordinal) < 0)
             {
-                string shown = ValueShapes.Sanitize(value);
-                sink.Add(RuleCatalog.InsecureRegistry, line, doc.Column(li, scalar.Start), doc.Column(li, scalar.End), safeKey, shown, shown,
-                    Messages.InsecureRegistry(safeKey, shown, "(Yarn refuses it unless the host is listed in unsafeHttpWhitelist)"));
+                ConfigRules.RegistryUrl(doc, sink, li, scalar.Start, scalar.End, safeKey, value, "(Yarn refuses it unless the host is listed in unsafeHttpWhitelist)");
             }
         }
         else if (name == "enablestrictssl" && value is "false" or "0")
         {
-            sink.Add(RuleCatalog.TlsVerificationDisabled, line, doc.Column(li, scalar.Start), doc.Column(li, scalar.End), safeKey,
-                "enableStrictSsl=" + value, value, Messages.TlsDisabled(safeKey, value));
+            ConfigRules.TlsVerificationOff(doc, sink, li, scalar.Start, scalar.End, safeKey, "enableStrictSsl", value, value);
         }
 
         if (value.IndexOf("://", StringComparison.Ordinal) >= 0 && rawMaps)
         {
-            AddUrlCredentials(doc, sink, li, scalar.Start, scalar.End, safeKey, false);
+            ConfigRules.UrlCredentials(doc, sink, li, scalar.Start, scalar.End, safeKey, false);
         }
     }
 
@@ -299,57 +292,8 @@ internal static class YarnrcYmlReader
 
     private static void AddCredential(DecodedText doc, FindingSink sink, int li, int start, int end, string safeKey, bool token, string secret)
     {
-        int line = doc.Lines[li].Number;
-        int col = doc.Column(li, start), endCol = doc.Column(li, end);
-        if (sink.IsClaimed(line, col, endCol))
-        {
-            return;
-        }
-
-        string redacted = Redaction.Redact(secret);
-        if (token)
-        {
-            sink.Add(RuleCatalog.HardCodedAuthToken, line, col, endCol, safeKey, secret, redacted,
-                Messages.HardCodedYarnToken(safeKey, ValueShapes.DescribeToken(secret), redacted));
-        }
-        else
-        {
-            sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, secret, redacted,
-                Messages.HardCodedBasic(safeKey, ValueShapes.DescribeBasic("npmAuthIdent", secret), redacted, null));
-        }
-    }
-
-    /// <summary>URL passwords in text[start, end): NPMRC002, or NPMRC004 when <paramref name="commented"/>.</summary>
-    internal static void AddUrlCredentials(DecodedText doc, FindingSink sink, int li, int start, int end, string? safeKey, bool commented)
-    {
-        foreach (var cred in ValueShapes.FindUrlCredentials(doc.Text, start, end))
-        {
-            AddUrlCredential(doc, sink, li, cred, safeKey, commented);
-        }
-    }
-
-    internal static void AddUrlCredential(DecodedText doc, FindingSink sink, int li, ValueShapes.UrlCredential cred, string? safeKey, bool commented)
-    {
-        string password = doc.Text.Substring(cred.PasswordStart, cred.PasswordEnd - cred.PasswordStart);
-        if (ValueShapes.IsReferenceLike(password) || ValueShapes.IsPlaceholder(password))
-        {
-            return;
-        }
-
-        if (commented)
-        {
-            NpmrcReader.AddCommented(doc, sink, li, cred.PasswordStart, cred.PasswordEnd, safeKey, "URL password", password);
-            return;
-        }
-
-        int line = doc.Lines[li].Number;
-        int col = doc.Column(li, cred.PasswordStart), endCol = doc.Column(li, cred.PasswordEnd);
-        if (!sink.IsClaimed(line, col, endCol))
-        {
-            string redacted = Redaction.Redact(password);
-            sink.Add(RuleCatalog.HardCodedBasicAuth, line, col, endCol, safeKey, password, redacted,
-                safeKey == null ? Messages.LockfileUrlCredential(redacted) : Messages.UrlCredential(safeKey, redacted));
-        }
+        string what = token ? ValueShapes.DescribeToken(secret) : ValueShapes.DescribeBasic("npmAuthIdent", secret);
+        ConfigRules.Credential(doc, sink, li, start, end, ConfigTool.YarnBerry, safeKey, what, secret, token ? CredentialShape.Token : CredentialShape.Base64, null);
     }
 
     private static void CheckComment(DecodedText doc, FindingSink sink, int li, int hash)
@@ -375,7 +319,7 @@ internal static class YarnrcYmlReader
 
         if (ValueShapes.IsUuid(text.Substring(r, re - r)))
         {
-            NpmrcReader.AddCommented(doc, sink, li, r, re, null, "legacy UUID token", text.Substring(r, re - r));
+            ConfigRules.CommentedCredential(doc, sink, li, r, re, null, "legacy UUID token", text.Substring(r, re - r), CredentialShape.Token);
             return;
         }
 
@@ -406,13 +350,15 @@ internal static class YarnrcYmlReader
         if (name is "npmauthtoken" or "npmauthident")
         {
             var info = ReferenceSyntax.ClassifyYarn(value);
-            if (info.Class == ValueClass.Literal && !ValueShapes.IsPlaceholder(value) && !IsDollarName(value))
+            if (info.Class == ValueClass.Literal && !IsDollarName(value)
+                && !ValueShapes.IsPlaceholderFor(value, name == "npmauthtoken" ? CredentialShape.Token : CredentialShape.Base64))
             {
                 string what = name == "npmauthtoken" ? ValueShapes.DescribeToken(value) : ValueShapes.DescribeBasic("npmAuthIdent", value);
-                NpmrcReader.AddCommented(doc, sink, li, scalar.Start, scalar.End, key, what, value);
+                ConfigRules.CommentedCredential(doc, sink, li, scalar.Start, scalar.End, key, what, value,
+                    name == "npmauthtoken" ? CredentialShape.Token : CredentialShape.Base64);
             }
         }
 
-        AddUrlCredentials(doc, sink, li, scalar.Start, scalar.End, ValueShapes.Sanitize(key), true);
+        ConfigRules.UrlCredentials(doc, sink, li, scalar.Start, scalar.End, ValueShapes.Sanitize(key), true);
     }
 }

@@ -16,7 +16,7 @@ namespace NpmrcBuildCheck.Findings;
 /// <param name="Key">The configuration key or variable involved, if any (e.g. <c>//registry.npmjs.org/:_authToken</c>).</param>
 /// <param name="Redacted">The redacted secret or offending value (see <see cref="Redaction"/>); empty when none.</param>
 /// <param name="SubjectDigest">A one-way digest of the secret or offending value (see <see cref="Fingerprints"/>).</param>
-/// <param name="Message">The user-facing sentence: what is wrong and what to do. Holds no secret.</param>
+/// <param name="Text">What the message says, as data; hosts word it with <see cref="MessageRenderer"/>. Holds no secret.</param>
 public sealed record Finding(
     Rule Rule,
     string Path,
@@ -27,8 +27,11 @@ public sealed record Finding(
     string? Key,
     string Redacted,
     string SubjectDigest,
-    string Message)
+    FindingMessage Text)
 {
+    /// <summary>The user-facing sentence in neutral wording (no host hints): what is wrong and what to do.</summary>
+    public string Message => MessageRenderer.Render(Text);
+
     /// <summary>Stable identity for baselines and SARIF: rule, path and subject, never the line.</summary>
     public string Fingerprint => Fingerprints.Compute(Rule.Code, Path, SubjectDigest);
 }

@@ -77,6 +77,14 @@ public static class RuleCatalog
 
     public static Rule Get(string code) => Find(code) ?? throw new ArgumentException($"Unknown rule code '{code}'.", nameof(code));
 
+    /// <summary>
+    /// Rules about what a config file makes the tool do (NPMRC005–008, and NPMRC010 for a file it
+    /// cannot read): they do not apply to a config copy that no tool reads, such as <c>.npmrc.example</c>.
+    /// </summary>
+    public static bool IsSettingsRule(Rule rule) =>
+        rule == InsecureRegistry || rule == TlsVerificationDisabled || rule == UnexpandedEnvReference || rule == UnscopedCredential
+        || rule == UnreadableConfigFile;
+
     /// <summary>Rules whose findings are leaked credentials (re-labelled NPMRC009 in git-ignored files).</summary>
     public static bool IsCredentialRule(Rule rule) =>
         rule == HardCodedAuthToken || rule == HardCodedBasicAuth || rule == NpmAccessToken || rule == CommentedCredential;

@@ -48,7 +48,7 @@ internal sealed class CachedFile
 /// </summary>
 internal sealed class ScanCache : IDisposable
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("NPMRCBC\0");
 
     private readonly Loaded previous;
@@ -275,7 +275,7 @@ internal sealed class ScanCache : IDisposable
                     writer.Write(f.Key ?? string.Empty);
                     writer.Write(f.Redacted);
                     writer.Write(f.SubjectDigest);
-                    writer.Write(f.Message);
+                    writer.Write(f.Text.Serialize());
                 }
             }
         }
@@ -358,12 +358,12 @@ internal sealed class ScanCache : IDisposable
                         !reader.Int32(out int endLine) || !reader.Int32(out int endColumn) ||
                         !reader.Boolean(out bool hasKey) || !reader.String(out string? findingKey) ||
                         !reader.String(out string? redacted) || !reader.String(out string? digest) ||
-                        !reader.String(out string? message))
+                        !reader.String(out string? message) || FindingMessage.Parse(message!) is not { } text)
                     {
                         return null;
                     }
 
-                    findings[k] = new Finding(rule, path, line, column, endLine, endColumn, hasKey ? findingKey : null, redacted!, digest!, message!);
+                    findings[k] = new Finding(rule, path, line, column, endLine, endColumn, hasKey ? findingKey : null, redacted!, digest!, text);
                     loaded.HasCredentialFindings |= RuleCatalog.IsCredentialRule(rule);
                 }
 

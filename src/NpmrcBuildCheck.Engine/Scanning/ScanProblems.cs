@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Rules;
 
@@ -28,25 +29,22 @@ public static class ScanProblems
     public static bool IsOverSizeLimit(Finding finding) =>
         finding.Rule == RuleCatalog.ScanProblem && finding.Key == OverSizeLimit;
 
-    internal static Finding Create(string relativePath, string reason, string message) =>
+    internal static Finding Create(string relativePath, string reason, FindingMessage message) =>
         new(RuleCatalog.ScanProblem, relativePath, 0, 0, 0, 0, reason, string.Empty,
             Fingerprints.DigestSubject(reason), message);
 
     internal static Finding OverSize(string relativePath, long size, long limit) =>
-        Create(relativePath, OverSizeLimit,
-            $"'{Display(relativePath)}' was not scanned: it is {size} bytes, over the {limit}-byte size limit. Exclude it with NpmrcBuildCheckExclude if it is not meant to be scanned.");
+        Create(relativePath, OverSizeLimit, new FindingMessage(
+            MessageKind.OverSizeLimit, Display(relativePath), size.ToString(CultureInfo.InvariantCulture), limit.ToString(CultureInfo.InvariantCulture)));
 
     internal static Finding Unreadable(string relativePath, bool isDirectory, Exception error) =>
-        Create(relativePath, ReadError,
-            $"{(isDirectory ? "Folder" : "File")} '{Display(relativePath)}' could not be scanned: {Describe(error)}. The scan went on without it.");
+        Create(relativePath, ReadError, new FindingMessage(MessageKind.Unreadable, Display(relativePath), isDirectory ? "Folder" : "File", Describe(error)));
 
     internal static Finding Special(string relativePath) =>
-        Create(relativePath, NotARegularFile,
-            $"'{Display(relativePath)}' was not scanned: it is not a regular file (a FIFO, socket or device) and is never opened.");
+        Create(relativePath, NotARegularFile, new FindingMessage(MessageKind.NotARegularFile, Display(relativePath)));
 
     internal static Finding Internal(string relativePath, Exception error) =>
-        Create(relativePath, InternalError,
-            $"'{Display(relativePath)}' could not be scanned because of an internal error ({error.GetType().Name}). The scan went on; please report this.");
+        Create(relativePath, InternalError, new FindingMessage(MessageKind.ScanFailure, Display(relativePath), error.GetType().Name));
 
     private static string Display(string relativePath) => relativePath.Length == 0 ? "." : relativePath;
 

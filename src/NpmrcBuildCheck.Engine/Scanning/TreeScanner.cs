@@ -557,14 +557,14 @@ public static class TreeScanner
                 findings[i] = f with
                 {
                     Rule = RuleCatalog.CredentialInIgnoredFile,
-                    Message = $"{f.Rule.Code} in a git-ignored file: {f.Message} The file is ignored by git and not tracked, so it will not be committed, but the secret lives in the project tree (backups, archives, container images). Keep it out of the tree or read it from the environment.",
+                    Text = new FindingMessage(MessageKind.InIgnoredFile, f.Text, f.Rule.Code),
                 };
             }
             else if (state == GitFileState.Tracked)
             {
                 findings[i] = f with
                 {
-                    Message = f.Message + " The file is tracked by git, so the secret is in the repository history: treat it as compromised and revoke or rotate it.",
+                    Text = new FindingMessage(MessageKind.InTrackedFile, f.Text),
                 };
             }
         }
@@ -610,7 +610,7 @@ public static class TreeScanner
         }
 
         c = a.EndColumn.CompareTo(b.EndColumn);
-        return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+        return c != 0 ? c : string.CompareOrdinal(a.Text.Serialize(), b.Text.Serialize());
     }
 
     private static string NormalizeDirectory(string path)

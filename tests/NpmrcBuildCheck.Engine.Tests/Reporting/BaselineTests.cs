@@ -13,7 +13,7 @@ public sealed class BaselineTests
 {
     private static Finding Leak(string secret, string path = "ClientApp/.npmrc", int line = 3) =>
         new(RuleCatalog.HardCodedAuthToken, path, line, 34, line, 74, "//registry.npmjs.org/:_authToken",
-            Redaction.Redact(secret), Fingerprints.DigestSubject(secret), "message");
+            Redaction.Redact(secret), Fingerprints.DigestSubject(secret), new FindingMessage(MessageKind.NpmTokenInFile, Redaction.Redact(secret)));
 
     [TestMethod]
     public void RoundTripAcceptsTheSameSecretWhereverItsLineMoves()

@@ -58,7 +58,7 @@ public sealed class SeverityPolicyTests
     [TestMethod]
     public void AnOverSizeFileIsAMessageUnlessTheProjectSaysOtherwise()
     {
-        var overSize = new NpmrcBuildCheck.Findings.Finding(RuleCatalog.ScanProblem, "dist/huge.js", 0, 0, 0, 0, NpmrcBuildCheck.Scanning.ScanProblems.OverSizeLimit, "", "d", "m");
+        var overSize = new NpmrcBuildCheck.Findings.Finding(RuleCatalog.ScanProblem, "dist/huge.js", 0, 0, 0, 0, NpmrcBuildCheck.Scanning.ScanProblems.OverSizeLimit, "", "d", new NpmrcBuildCheck.Findings.FindingMessage(NpmrcBuildCheck.Findings.MessageKind.OverSizeLimit, "dist/huge.js", "20000000", "16777216"));
         var unreadable = overSize with { Key = NpmrcBuildCheck.Scanning.ScanProblems.ReadError };
         var policy = new SeverityPolicy(null, null, null, true);
         Assert.AreEqual(Outcome.Message, policy.Decide(overSize));
