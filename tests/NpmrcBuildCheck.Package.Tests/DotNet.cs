@@ -11,9 +11,13 @@ internal static class DotNet
 
     public static Result Run(string workingDirectory, params string[] arguments) => Run(workingDirectory, null, true, arguments);
 
-    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, bool isolatedPackages, params string[] arguments)
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, bool isolatedPackages, params string[] arguments) =>
+        Run("dotnet", workingDirectory, environment, isolatedPackages, arguments);
+
+    /// <summary>Runs <paramref name="program"/> with the same environment as the dotnet CLI gets here.</summary>
+    public static Result Run(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, bool isolatedPackages, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
