@@ -124,8 +124,8 @@ public sealed class BuildShapeTests
         var build = consumer.Build("-v:d");
 
         Assert.AreEqual(0, build.ExitCode, build.ToString());
-        // Detailed output also echoes task parameters: the finding is the one warning line.
-        Assert.AreEqual("NPMRC005", build.Ours.Single(d => d.Severity == "warning").Code, build.ToString());
+        // Detailed output repeats diagnostics in other contexts: one distinct finding.
+        Assert.AreEqual("NPMRC005", build.Ours.Select(d => (d.Code, d.File, d.Line)).Distinct().Single().Code, build.ToString());
         Assert.AreEqual(1, Regex.Matches(build.Output, "caching is off").Count, build.ToString());
         Assert.AreEqual(0, consumer.Build().Output.Split('\n').Count(line => line.Contains("caching is off")), "at low importance only");
     }

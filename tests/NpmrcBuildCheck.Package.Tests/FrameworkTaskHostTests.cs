@@ -72,7 +72,7 @@ public sealed class FrameworkTaskHostTests
     }
 
     // bin/<Configuration>/net10.0/ of this test assembly: the host is built in the same configuration.
-    private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+    private static string Configuration => new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
 
     private static void Write(string root, string relativePath, string content)
     {
