@@ -142,6 +142,22 @@ public sealed class TaskTests
         Assert.AreEqual("NPMRC001", unexcluded.Findings.Single().GetMetadata("Code"));
     }
 
+    [TestMethod]
+    public void StampIsWrittenAndAnUnwritableOneOnlyCostsAMessage()
+    {
+        string root = NewTree();
+        var engine = new RecordingBuildEngine();
+        string stamp = Path.Combine(root, "obj", "Debug", "NpmrcBuildCheck.stamp");
+        Assert.IsTrue(new WriteNpmrcStamp { BuildEngine = engine, File = stamp }.Execute());
+        Assert.IsTrue(File.Exists(stamp));
+
+        // A file where the folder should be: nothing can be written there, whoever runs the test.
+        File.WriteAllText(Path.Combine(root, "blocker"), string.Empty);
+        Assert.IsTrue(new WriteNpmrcStamp { BuildEngine = engine, File = Path.Combine(root, "blocker", "NpmrcBuildCheck.stamp") }.Execute());
+        Assert.AreEqual(0, engine.Errors.Count + engine.Warnings.Count);
+        Assert.AreEqual(MessageImportance.Low, engine.Messages.Single(m => m.Message!.Contains("could not be written")).Importance);
+    }
+
     private static string NewTree()
     {
         string root = Path.Combine(Path.GetTempPath(), "NpmrcBuildCheck.Tasks.Tests", Guid.NewGuid().ToString("N"));
