@@ -3,16 +3,30 @@
 # (see make-tree.sh), with the package and without it. Prints the fastest of N alternating
 # builds of each and their ratio.
 #
-#   bench/noop-build.sh TREE [N] [in-place|shared]
+#   bench/noop-build.sh TREE [N] [in-place|shared] [reuse-off|reuse-on]
 #
 # in-place (default): the projects sit at TREE's root, which is their own folder: the default
 #   NpmrcBuildCheckRoot, scanned in place. Their project, obj and bin files are removed after.
 # shared: the projects sit elsewhere and set NpmrcBuildCheckRoot to TREE, as a monorepo's
 #   Directory.Build.props does: the scan goes through the package's private project.
+# reuse-off (default): every timed build starts fresh MSBuild processes (-nodeReuse:false).
+# reuse-on: the timed builds reuse MSBuild nodes, as developers' builds do by default; the
+#   nodes this script started are ended (by process id) when it exits.
 set -euo pipefail
-tree=$(cd "${1:?usage: noop-build.sh TREE [N] [in-place|shared]}" && pwd)
+tree=$(cd "${1:?usage: noop-build.sh TREE [N] [in-place|shared] [reuse-off|reuse-on]}" && pwd)
 runs=${2:-10}
 mode=${3:-in-place}
+reuse=${4:-reuse-off}
+# Reused MSBuild nodes outlive the build: they are marked by an environment variable they
+# inherit, and only nodes with this run's mark are ended.
+export NPMRC_BENCH_RUN="noop-build-$$"
+end_own_nodes() {
+  for pid in $(pgrep -f 'nodeReuse:true' || true); do
+    if tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -qx "NPMRC_BENCH_RUN=$NPMRC_BENCH_RUN"; then
+      kill "$pid" 2>/dev/null || true
+    fi
+  done
+}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/packages"
@@ -41,7 +55,7 @@ else
   cleanup() { rm -rf "$work"; }
   root_property="<NpmrcBuildCheckRoot>$tree</NpmrcBuildCheckRoot>"
 fi
-trap cleanup EXIT
+trap 'end_own_nodes; cleanup' EXIT
 mkdir -p "$scratch"
 echo 'public static class C { }' > "$scratch/C.cs"
 cat > "$home/nuget.config" <<XML
@@ -72,7 +86,11 @@ make_project NoopWithout ""
 milliseconds() { # project
   local start end
   start=$(date +%s%N)
-  dotnet build "$home/$1.csproj" --no-restore -nodeReuse:false >/dev/null
+  if [ "$reuse" = reuse-on ]; then
+    env -u MSBUILDDISABLENODEREUSE dotnet build "$home/$1.csproj" --no-restore -nodeReuse:true >/dev/null
+  else
+    dotnet build "$home/$1.csproj" --no-restore -nodeReuse:false >/dev/null
+  fi
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
@@ -83,5 +101,5 @@ for ((i = 0; i < runs; i++)); do
   (( wo < best_without )) && best_without=$wo
   echo "run $i: with ${w} ms, without ${wo} ms"
 done
-echo "$mode, fastest of $runs: with ${best_with} ms, without ${best_without} ms, ratio $(awk "BEGIN { printf \"%.3f\", $best_with / $best_without }")"
+echo "$mode, $reuse, fastest of $runs: with ${best_with} ms, without ${best_without} ms, ratio $(awk "BEGIN { printf \"%.3f\", $best_with / $best_without }")"
 dotnet build "$home/NoopWith.csproj" --no-restore -nodeReuse:false -v:n | grep "NpmrcBuildCheck: scanned" || true

@@ -13,7 +13,8 @@ namespace NpmrcBuildCheck.Tasks;
 
 /// <summary>
 /// Reports one project's findings as diagnostics, after its own NoWarn, severities, baseline
-/// and warnings-as-errors settings, and writes its SARIF log when asked.
+/// and warnings-as-errors settings, and writes its SARIF log when asked. It never stops the
+/// build: errors fail it at its end.
 /// </summary>
 public sealed class ReportNpmrcFindings : ProjectFindingsTask
 {
@@ -59,7 +60,10 @@ public sealed class ReportNpmrcFindings : ProjectFindingsTask
             WriteSarif(reported);
         }
 
-        return !Log.HasLoggedErrors;
+        // Success even after logging errors: compilation, the analyzer and the projects that
+        // reference this one still run, so one build shows every finding of the solution.
+        // MSBuild fails a build that logged an error, so its exit code is still 1.
+        return true;
     }
 
     /// <summary>How a build's user words what the engine leaves host-neutral.</summary>

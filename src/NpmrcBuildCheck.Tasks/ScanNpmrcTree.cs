@@ -32,6 +32,12 @@ public sealed class ScanNpmrcTree : ScanSettingsTask
             Counted.Of(result.FilesScanned, "file"),
             Counted.Of(result.BytesRead, "byte"),
             (long)result.Elapsed.TotalMilliseconds);
+        if (result.CacheProblem is not null)
+        {
+            // Only speed is lost: every file was read and every finding is reported.
+            Log.LogMessage(MessageImportance.Low, "NpmrcBuildCheck: caching is off for this scan: the cache {0}. Set NpmrcBuildCheckCacheDirectory to a writable folder to cache again.", result.CacheProblem);
+        }
+
         return !Log.HasLoggedErrors;
     }
 

@@ -8,7 +8,7 @@ namespace NpmrcBuildCheck.Package.Tests;
 internal sealed record Diagnostic(string File, int Line, int Column, string Severity, string Code, string Message, string Project)
 {
     private static readonly Regex Pattern = new(
-        @"^\s*(?:\d+>)?(?<file>[^\s(][^(\r\n]*?)(?:\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\)| ): (?<sev>warning|error|message) (?<code>[A-Z]+\d+): (?<msg>.*?)(?: \[(?<proj>[^\]]+)\])?\s*$",
+        @"^\s*(?:\d+(?::\d+)?>)?(?<file>[^\s(][^(\r\n]*?)(?:\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\)| ): (?<sev>warning|error|message) (?<code>[A-Z]+\d+): (?<msg>.*?)(?: \[(?<proj>[^\]]+)\])?\s*$",
         RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     /// <summary>Every distinct diagnostic in the output (the console logger repeats them in its summary).</summary>

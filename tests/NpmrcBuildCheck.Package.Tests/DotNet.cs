@@ -9,9 +9,13 @@ internal static class DotNet
 
     public static Result Run(string workingDirectory, params string[] arguments) => Run(workingDirectory, null, true, arguments);
 
-    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, bool isolatedPackages, params string[] arguments)
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, bool isolatedPackages, params string[] arguments) =>
+        Run("dotnet", workingDirectory, environment, isolatedPackages, arguments);
+
+    /// <summary>Runs <paramref name="program"/> with the same environment as the dotnet CLI gets here.</summary>
+    public static Result Run(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, bool isolatedPackages, params string[] arguments)
     {
-        var result = ProcessRunner.Run("dotnet", workingDirectory, Environment(environment, isolatedPackages), arguments);
+        var result = ProcessRunner.Run(program, workingDirectory, Environment(environment, isolatedPackages), arguments);
         return new Result(result.ExitCode, result.Output);
     }
 

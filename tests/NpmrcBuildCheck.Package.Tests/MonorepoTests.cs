@@ -40,7 +40,7 @@ public sealed class MonorepoTests
     }
 
     [TestMethod]
-    public void MultiTargetingProjectChecksEveryInnerBuild()
+    public void MultiTargetingProjectIsScannedOnce()
     {
         var consumer = Consumer.Create("multitarget");
         consumer.AddProject("Lib.csproj", targetFrameworks: "net10.0;netstandard2.0");
@@ -50,7 +50,7 @@ public sealed class MonorepoTests
         var build = consumer.Build();
 
         Assert.AreEqual(0, build.ExitCode, build.ToString());
-        Assert.AreEqual(1, build.Ours.Select(d => (d.Code, d.File, d.Line)).Distinct().Count(), string.Join("\n", build.Ours) + "\n" + build);
+        Assert.AreEqual(1, build.Ours.Count, string.Join("\n", build.Ours) + "\n" + build);
         Assert.AreEqual(1, Regex.Matches(build.Output, "NpmrcBuildCheck: scanned").Count, build.ToString());
     }
 }

@@ -13,17 +13,14 @@ namespace NpmrcBuildCheck.Caching;
 /// <summary>One file's cached detection outcome.</summary>
 internal sealed class CachedFile
 {
-    public CachedFile(long length, long lastWriteTicks, bool binary, Finding[] findings)
+    public CachedFile(FileStamp stamp, bool binary, Finding[] findings)
     {
-        Length = length;
-        LastWriteTicks = lastWriteTicks;
+        Stamp = stamp;
         Binary = binary;
         Findings = findings;
     }
 
-    public long Length { get; }
-
-    public long LastWriteTicks { get; }
+    public FileStamp Stamp { get; }
 
     /// <summary>The file was found to be binary (NUL bytes) and not scanned.</summary>
     public bool Binary { get; }
@@ -33,9 +30,9 @@ internal sealed class CachedFile
 }
 
 /// <summary>
-/// The incremental cache: per file (root-relative path), its size and last-write time and the
-/// detection findings it produced. A file whose size and time are unchanged is not read
-/// again. Findings hold no secret (only the redacted form and a one-way digest), so the
+/// The incremental cache: per file (root-relative path), its <see cref="FileStamp"/> (size,
+/// modification and status-change times, inode) and the detection findings it produced. A file
+/// whose stamp is unchanged is not read again. Findings hold no secret (only the redacted form and a one-way digest), so the
 /// cache holds none either.
 /// <para>
 /// One file per settings: <c>scan-&lt;hash of the key&gt;.cache</c>. Binary layout
@@ -69,6 +66,9 @@ internal sealed class ScanCache : IDisposable
     public string Key { get; }
 
     public int LoadedEntries => previous.Count;
+
+    /// <summary>Why the cache could not be read or written (caching is then off for this scan), or null.</summary>
+    public string? Problem { get; private set; }
 
     /// <summary>Whether a loaded entry has a credential finding (git state will then be asked for).</summary>
     public bool HasCredentialFindings => previous.HasCredentialFindings;
@@ -106,36 +106,37 @@ internal sealed class ScanCache : IDisposable
                 bytes.Dispose();
             }
         }
-        catch (Exception)
+        catch (Exception e)
         {
-            // An empty cache.
+            // An empty cache: the scan reads every file.
+            return new ScanCache(path, key, Loaded.Empty, dirty: true) { Problem = "'" + path + "' could not be read (" + e.Message + ")" };
         }
 
         return new ScanCache(path, key, Loaded.Empty, dirty: true);
     }
 
     /// <summary>
-    /// Whether the file was cached with this size and time; if so, its outcome. Called for every
+    /// Whether the file was cached with this stamp; if so, its outcome. Called for every
     /// listed file on every build: no allocation, the path is compared as UTF-8 with the bytes
     /// of the loaded file. Not thread-safe (the scanner calls it from one thread).
     /// </summary>
 #if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 #endif
-    public bool TryGet(string relativePath, long length, long lastWriteTicks, out bool binary, out Finding[] findings) =>
-        TryGet(relativePath, string.Empty, length, lastWriteTicks, out binary, out findings);
+    public bool TryGet(string relativePath, FileStamp stamp, out bool binary, out Finding[] findings) =>
+        TryGet(relativePath, string.Empty, stamp, out binary, out findings);
 
     /// <summary>As above, for the path <paramref name="prefix"/> + <paramref name="leaf"/> (not concatenated).</summary>
 #if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 #endif
-    public bool TryGet(string prefix, string leaf, long length, long lastWriteTicks, out bool binary, out Finding[] findings)
+    public bool TryGet(string prefix, string leaf, FileStamp stamp, out bool binary, out Finding[] findings)
     {
         int index = previous.Find(prefix, leaf);
         if (index >= 0)
         {
             ref var entry = ref previous.Entries[index];
-            if (entry.Length == length && entry.LastWriteTicks == lastWriteTicks)
+            if (entry.Stamp.Equals(stamp))
             {
                 if (!entry.Used)
                 {
@@ -187,9 +188,10 @@ internal sealed class ScanCache : IDisposable
             temp = null;
             return true;
         }
-        catch (Exception)
+        catch (Exception e)
         {
             // A cache that cannot be written only costs speed.
+            Problem = "'" + FilePath + "' could not be written (" + e.Message + ")";
             return false;
         }
         finally
@@ -236,7 +238,7 @@ internal sealed class ScanCache : IDisposable
                 string path = previous.PathOf(i);
                 if (!current.ContainsKey(path))
                 {
-                    current[path] = new CachedFile(e.Length, e.LastWriteTicks, e.Binary, e.Findings ?? Array.Empty<Finding>());
+                    current[path] = new CachedFile(e.Stamp, e.Binary, e.Findings ?? Array.Empty<Finding>());
                 }
             }
         }
@@ -260,8 +262,10 @@ internal sealed class ScanCache : IDisposable
             {
                 var entry = current[path];
                 writer.Write(path);
-                writer.Write(entry.Length);
-                writer.Write(entry.LastWriteTicks);
+                writer.Write(entry.Stamp.Length);
+                writer.Write(entry.Stamp.LastWriteTicks);
+                writer.Write(entry.Stamp.ChangeTicks);
+                writer.Write(entry.Stamp.Inode);
                 writer.Write(entry.Binary);
                 writer.Write(entry.Findings.Length);
                 foreach (var f in entry.Findings)
@@ -335,13 +339,15 @@ internal sealed class ScanCache : IDisposable
         {
             ref var entry = ref loaded.Entries[i];
             if (!reader.Bytes(out entry.PathOffset, out entry.PathLength) ||
-                !reader.Int64(out entry.Length) || !reader.Int64(out entry.LastWriteTicks) ||
+                !reader.Int64(out long length) || !reader.Int64(out long lastWriteTicks) ||
+                !reader.Int64(out long changeTicks) || !reader.Int64(out long inode) ||
                 !reader.Boolean(out entry.Binary) || !reader.Int32(out int findingCount) ||
                 findingCount < 0 || findingCount > 1_000_000)
             {
                 return null;
             }
 
+            entry.Stamp = new FileStamp(length, lastWriteTicks, changeTicks, inode);
             if (!IsValidUtf8(data.Slice(entry.PathOffset, entry.PathLength)))
             {
                 return null;
@@ -420,8 +426,7 @@ internal sealed class ScanCache : IDisposable
         public int PathOffset;
         public int PathLength;
         public ulong Hash;
-        public long Length;
-        public long LastWriteTicks;
+        public FileStamp Stamp;
         public bool Binary;
         public bool Used;
         public Finding[]? Findings;

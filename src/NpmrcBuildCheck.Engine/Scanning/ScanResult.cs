@@ -40,6 +40,9 @@ public sealed class ScanResult
     /// <summary>Folders listed by the walk (pruned folders are never listed).</summary>
     public int DirectoriesListed { get; init; }
 
+    /// <summary>Why the cache was not used or not saved (the scan itself is complete), or null.</summary>
+    public string? CacheProblem { get; init; }
+
     /// <summary>Root-relative folders ('/' separators, "" for the root) that hold a .NET project file.</summary>
     public IReadOnlyList<string> ProjectDirectories { get; }
 }

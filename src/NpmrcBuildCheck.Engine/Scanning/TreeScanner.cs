@@ -146,6 +146,7 @@ public static class TreeScanner
             CacheHits = cacheHits,
             BinaryFilesSkipped = binary,
             DirectoriesListed = walk.DirectoriesListed,
+            CacheProblem = cache?.Problem,
         };
     }
 
@@ -234,7 +235,7 @@ public static class TreeScanner
                 continue;
             }
 
-            if (cache is not null && cache.TryGet(file.RelativePrefix, file.RelativeLeaf, file.Length, file.LastWriteTicks, out bool cachedBinary, out var cachedFindings))
+            if (cache is not null && cache.TryGet(file.RelativePrefix, file.RelativeLeaf, new FileStamp(file.Length, file.LastWriteTicks, file.ChangeTicks, file.Inode), out bool cachedBinary, out var cachedFindings))
             {
                 cacheHits++;
                 outcome.Binary = cachedBinary;
@@ -287,7 +288,7 @@ public static class TreeScanner
 
             if (cache is not null && outcome.Read && outcome.Cacheable)
             {
-                cache.Put(files[i].RelativePath, new CachedFile(files[i].Length, files[i].LastWriteTicks, outcome.Binary, outcome.Findings ?? Array.Empty<Finding>()));
+                cache.Put(files[i].RelativePath, new CachedFile(new FileStamp(files[i].Length, files[i].LastWriteTicks, files[i].ChangeTicks, files[i].Inode), outcome.Binary, outcome.Findings ?? Array.Empty<Finding>()));
             }
         }
 

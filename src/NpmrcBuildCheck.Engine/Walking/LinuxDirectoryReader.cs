@@ -14,8 +14,8 @@ namespace NpmrcBuildCheck.Walking;
 /// entry's full path and runs a path-based <c>lstat</c> plus a <c>geteuid</c> per entry; this
 /// one stats relative to the open folder (no path walk in the kernel) and allocates only the
 /// name. Folders are known from <c>d_type</c> without a stat. Used for x64 and arm64 glibc/musl,
-/// whose <c>struct dirent</c> (d_type at 18, name at 19) and <c>struct stat</c> (size at 48,
-/// mtime at 88/96) share these offsets; <c>st_mode</c> is at 24 (x64) or 16 (arm64). Anything
+/// whose <c>struct dirent</c> (d_type at 18, name at 19) and <c>struct stat</c> (inode at 8,
+/// size at 48, mtime at 88/96, ctime at 104/112) share these offsets; <c>st_mode</c> is at 24 (x64) or 16 (arm64). Anything
 /// else, or a missing export (glibc before 2.33 has no <c>fstatat</c> symbol), falls back to
 /// .NET's enumerator.
 /// </summary>
@@ -111,6 +111,8 @@ internal static class LinuxDirectoryReader
 
                 long length = 0;
                 long ticks = 0;
+                long changeTicks = 0;
+                long inode = 0;
                 bool isLink = type == TypeLink;
                 bool isDirectory = false;
                 if (FStatAt(fd, namePointer, stat, SymlinkNoFollow) == 0)
@@ -120,6 +122,8 @@ internal static class LinuxDirectoryReader
                     isDirectory = mode == 0x4000;
                     length = *(long*)(stat + 48);
                     ticks = ToTicks(*(long*)(stat + 88), *(long*)(stat + 96));
+                    changeTicks = ToTicks(*(long*)(stat + 104), *(long*)(stat + 112));
+                    inode = *(long*)(stat + 8);
                     if (isLink && FStatAt(fd, namePointer, stat, 0) == 0)
                     {
                         // A link to a folder is reported as a folder link (not followed); to a file, as a file link.
@@ -131,7 +135,7 @@ internal static class LinuxDirectoryReader
                     isDirectory = Directory.Exists(Path.Combine(directory, name));
                 }
 
-                into.Add(Take(spare).Set(name, isDirectory, isLink, length, ticks));
+                into.Add(Take(spare).Set(name, isDirectory, isLink, length, ticks, changeTicks, inode));
             }
         }
         finally

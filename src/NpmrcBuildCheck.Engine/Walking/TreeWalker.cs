@@ -60,6 +60,12 @@ internal sealed class WalkedFile
 
     public long LastWriteTicks { get; }
 
+    /// <summary>Status-change time (ctime), 0 where the listing does not give it: with <see cref="Inode"/>, part of the cache key as in git's index.</summary>
+    public long ChangeTicks { get; init; }
+
+    /// <summary>Inode number, 0 where the listing does not give it.</summary>
+    public long Inode { get; init; }
+
     public bool IsSymbolicLink { get; }
 
     /// <summary>For a link: <see cref="Length"/> and <see cref="LastWriteTicks"/> are its final target's (else the link's own).</summary>
@@ -120,14 +126,22 @@ internal static class TreeWalker
 
         public long Ticks { get; private set; }
 
+        /// <summary>Status-change time (ctime) in ticks where the listing gives it, else 0.</summary>
+        public long ChangeTicks { get; private set; }
+
+        /// <summary>Inode number where the listing gives it, else 0.</summary>
+        public long Inode { get; private set; }
+
         /// <summary>Reuses an entry of a folder already processed (the walk lists 2,000 folders: no object per file).</summary>
-        public Entry Set(string name, bool isDirectory, bool isLink, long length, long ticks)
+        public Entry Set(string name, bool isDirectory, bool isLink, long length, long ticks, long changeTicks = 0, long inode = 0)
         {
             Name = name;
             IsDirectory = isDirectory;
             IsLink = isLink;
             Length = length;
             Ticks = ticks;
+            ChangeTicks = changeTicks;
+            Inode = inode;
             return this;
         }
     }
@@ -337,7 +351,7 @@ internal static class TreeWalker
                 continue;
             }
 
-            result.Files.Add(new WalkedFile(prefix, fullPrefix, e.Name, e.Length, e.Ticks, e.IsLink, prefixOnly: true));
+            result.Files.Add(new WalkedFile(prefix, fullPrefix, e.Name, e.Length, e.Ticks, e.IsLink, prefixOnly: true) { ChangeTicks = e.ChangeTicks, Inode = e.Inode });
         }
     }
 

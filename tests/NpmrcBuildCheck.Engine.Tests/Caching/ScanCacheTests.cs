@@ -180,6 +180,32 @@ public sealed class ScanCacheTests
         tree.Write("blocker", "a file where the cache folder should be");
         var result = tree.Scan(o => With(o, tree.Full("blocker/cache")));
         CollectionAssert.AreEqual(new[] { "NPMRC001 .npmrc" }, TestTree.Codes(result));
+        StringAssert.Contains(result.CacheProblem, tree.Full("blocker"), "the reason caching is off names the cache");
+    }
+
+    [TestMethod]
+    public void SameSizeEditWithRestoredModificationTimeIsReadAgain()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Inconclusive("ctime and inode come from the Linux listing; elsewhere size and modification time decide.");
+        }
+
+        using var tree = new TestTree();
+        tree.Write("ClientApp/.npmrc", "registry=https://registry.npmjs.org/\n");
+        string file = tree.Full("ClientApp/.npmrc");
+        var modified = DateTime.UtcNow.AddHours(-1);
+        File.SetLastWriteTimeUtc(file, modified);
+        string cache = tree.Full("obj/npmrc-cache");
+        Assert.AreEqual(0, tree.Scan(o => With(o, cache)).Findings.Count);
+
+        // The same size, and the old modification time put back (what `touch -r` does): only ctime tells.
+        tree.Write("ClientApp/.npmrc", "registry=http://registry.npmjs.org//\n");
+        File.SetLastWriteTimeUtc(file, modified);
+        var next = tree.Scan(o => With(o, cache));
+
+        Assert.AreEqual(0, next.CacheHits);
+        CollectionAssert.AreEqual(new[] { "NPMRC005 ClientApp/.npmrc" }, TestTree.Codes(next));
     }
 }
 
