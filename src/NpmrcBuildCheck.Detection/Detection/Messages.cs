@@ -56,8 +56,5 @@ internal static class Messages
     public static string InvalidUtf8(string fileKind, int line) =>
         $"This {fileKind} contains bytes that are not valid UTF-8 (first on line {line}); they are read as U+FFFD, so the settings there are not what the file shows. Save it as UTF-8.";
 
-    public static string InternalFailure(string problem) =>
-        $"Internal failure of the npm credential scanner on this file ({problem}); the file was only partly checked. Please report it.";
-
     private static string Note(string? note) => string.IsNullOrEmpty(note) ? string.Empty : " " + note;
 }

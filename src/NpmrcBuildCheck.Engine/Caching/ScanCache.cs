@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Buffers.Binary;
 using System.IO;
+using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Text;
 using NpmrcBuildCheck.Findings;
@@ -68,8 +69,6 @@ internal sealed class ScanCache : IDisposable
 
     public string Key { get; }
 
-    public int LoadedEntries => previous.Count;
-
     /// <summary>Whether a loaded entry has a credential finding (git state will then be asked for).</summary>
     public bool HasCredentialFindings => previous.HasCredentialFindings;
 
@@ -83,7 +82,7 @@ internal sealed class ScanCache : IDisposable
     public static string FileNameFor(string key)
     {
         // The hex digits of XxHash64.Hash (big-endian bytes), as before.
-        return "scan-" + XxHash64Fast.Hash(Encoding.UTF8.GetBytes(key)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + ".cache";
+        return "scan-" + XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + ".cache";
     }
 
     /// <summary>Loads the cache for <paramref name="key"/> from <paramref name="directory"/>; an unusable file gives an empty cache.</summary>
@@ -115,17 +114,11 @@ internal sealed class ScanCache : IDisposable
     }
 
     /// <summary>
-    /// Whether the file was cached with this size and time; if so, its outcome. Called for every
-    /// listed file on every build: no allocation, the path is compared as UTF-8 with the bytes
-    /// of the loaded file. Not thread-safe (the scanner calls it from one thread).
+    /// Whether the file <paramref name="prefix"/> + <paramref name="leaf"/> (not concatenated) was
+    /// cached with this size and time; if so, its outcome. Called for every listed file on every
+    /// build: no allocation, the path is compared as UTF-8 with the bytes of the loaded file. Not
+    /// thread-safe (the scanner calls it from one thread).
     /// </summary>
-#if NET8_0_OR_GREATER
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
-    public bool TryGet(string relativePath, long length, long lastWriteTicks, out bool binary, out Finding[] findings) =>
-        TryGet(relativePath, string.Empty, length, lastWriteTicks, out binary, out findings);
-
-    /// <summary>As above, for the path <paramref name="prefix"/> + <paramref name="leaf"/> (not concatenated).</summary>
 #if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 #endif
@@ -171,20 +164,9 @@ internal sealed class ScanCache : IDisposable
             return false;
         }
 
-        string? temp = null;
         try
         {
-            string directory = Path.GetDirectoryName(FilePath)!;
-            Directory.CreateDirectory(directory);
-            byte[] data = Serialize();
-            temp = Path.Combine(directory, Path.GetFileName(FilePath) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
-            {
-                stream.Write(data, 0, data.Length);
-            }
-
-            Replace(temp, FilePath);
-            temp = null;
+            Reporting.AtomicFile.WriteAllBytes(FilePath, Serialize());
             return true;
         }
         catch (Exception)
@@ -192,36 +174,6 @@ internal sealed class ScanCache : IDisposable
             // A cache that cannot be written only costs speed.
             return false;
         }
-        finally
-        {
-            if (temp is not null)
-            {
-                try
-                {
-                    File.Delete(temp);
-                }
-                catch (Exception)
-                {
-                    // Best effort.
-                }
-            }
-        }
-    }
-
-    private static void Replace(string source, string destination)
-    {
-#if NET8_0_OR_GREATER
-        File.Move(source, destination, overwrite: true);
-#else
-        if (File.Exists(destination))
-        {
-            File.Replace(source, destination, null, ignoreMetadataErrors: true);
-        }
-        else
-        {
-            File.Move(source, destination);
-        }
-#endif
     }
 
     /// <summary>What the next scan finds: the entries hit by this scan and the ones put.</summary>
@@ -281,7 +233,7 @@ internal sealed class ScanCache : IDisposable
         }
 
         long bodyLength = memory.Length;
-        ulong hash = XxHash64Fast.Hash(new ReadOnlySpan<byte>(memory.GetBuffer(), 0, (int)bodyLength));
+        ulong hash = XxHash64.HashToUInt64(new ReadOnlySpan<byte>(memory.GetBuffer(), 0, (int)bodyLength));
         using (var writer = new BinaryWriter(memory, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(hash);
@@ -312,7 +264,7 @@ internal sealed class ScanCache : IDisposable
 
         int bodyLength = data.Length - 8;
         ulong expected = BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(bodyLength));
-        if (!BitConverter.IsLittleEndian || XxHash64Fast.Hash(data.Slice(0, bodyLength)) != expected)
+        if (!BitConverter.IsLittleEndian || XxHash64.HashToUInt64(data.Slice(0, bodyLength)) != expected)
         {
             return null;
         }

@@ -23,32 +23,23 @@ public static class ScanProblems
     public const string NotARegularFile = "not-a-regular-file";
 
     /// <summary>Detection or the scanner itself failed on this path.</summary>
-    public const string InternalError = "internal-error";
+    public const string InternalError = ScanProblemFindings.InternalError;
 
     public static bool IsOverSizeLimit(Finding finding) =>
         finding.Rule == RuleCatalog.ScanProblem && finding.Key == OverSizeLimit;
 
-    internal static Finding Create(string relativePath, string reason, string message) =>
-        new(RuleCatalog.ScanProblem, relativePath, 0, 0, 0, 0, reason, string.Empty,
-            Fingerprints.DigestSubject(reason), message);
-
     internal static Finding OverSize(string relativePath, long size, long limit) =>
-        Create(relativePath, OverSizeLimit,
-            $"'{Display(relativePath)}' was not scanned: it is {size} bytes, over the {limit}-byte size limit. Exclude it with NpmrcBuildCheckExclude if it is not meant to be scanned.");
+        ScanProblemFindings.Create(relativePath, OverSizeLimit,
+            $"'{ScanProblemFindings.Display(relativePath)}' was not scanned: it is {size} bytes, over the {limit}-byte size limit. Exclude it with NpmrcBuildCheckExclude if it is not meant to be scanned.");
 
     internal static Finding Unreadable(string relativePath, bool isDirectory, Exception error) =>
-        Create(relativePath, ReadError,
-            $"{(isDirectory ? "Folder" : "File")} '{Display(relativePath)}' could not be scanned: {Describe(error)}. The scan went on without it.");
+        ScanProblemFindings.Create(relativePath, ReadError,
+            $"{(isDirectory ? "Folder" : "File")} '{ScanProblemFindings.Display(relativePath)}' could not be scanned: {Describe(error)}. The scan went on without it.");
 
     internal static Finding Special(string relativePath) =>
-        Create(relativePath, NotARegularFile,
-            $"'{Display(relativePath)}' was not scanned: it is not a regular file (a FIFO, socket or device) and is never opened.");
+        ScanProblemFindings.Create(relativePath, NotARegularFile,
+            $"'{ScanProblemFindings.Display(relativePath)}' was not scanned: it is not a regular file (a FIFO, socket or device) and is never opened.");
 
-    internal static Finding Internal(string relativePath, Exception error) =>
-        Create(relativePath, InternalError,
-            $"'{Display(relativePath)}' could not be scanned because of an internal error ({error.GetType().Name}). The scan went on; please report this.");
-
-    private static string Display(string relativePath) => relativePath.Length == 0 ? "." : relativePath;
 
     // Exception messages of file APIs name the path and the OS error, never file content.
     private static string Describe(Exception error) => error switch

@@ -79,9 +79,6 @@ internal sealed class WalkResult
     /// <summary>NPMRC900 findings for folders that could not be listed.</summary>
     public List<Finding> Problems { get; } = new();
 
-    /// <summary>Symbolic links (or junctions) to folders that were not followed.</summary>
-    public int SkippedDirectoryLinks { get; set; }
-
     public int DirectoriesListed { get; set; }
 }
 
@@ -223,7 +220,6 @@ internal static class TreeWalker
             merged.Files.AddRange(partials[w].Files);
             merged.ProjectDirectories.AddRange(partials[w].ProjectDirectories);
             merged.Problems.AddRange(partials[w].Problems);
-            merged.SkippedDirectoryLinks += partials[w].SkippedDirectoryLinks;
             merged.DirectoriesListed += partials[w].DirectoriesListed;
         }
 
@@ -301,8 +297,7 @@ internal static class TreeWalker
 
             if (e.IsLink)
             {
-                result.SkippedDirectoryLinks++;
-                continue;
+                continue; // Links to folders are not followed.
             }
 
             if (PruneRules.IsAlwaysPruned(e.Name, folder.Name) || (hasProject && PruneRules.IsBuildOutputName(e.Name)))
