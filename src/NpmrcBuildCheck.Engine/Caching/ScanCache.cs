@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Buffers.Binary;
 using System.IO;
 using System.IO.Hashing;
-using System.Runtime.CompilerServices;
 using System.Text;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Rules;
@@ -119,9 +118,6 @@ internal sealed class ScanCache : IDisposable
     /// build: no allocation, the path is compared as UTF-8 with the bytes of the loaded file. Not
     /// thread-safe (the scanner calls it from one thread).
     /// </summary>
-#if NET8_0_OR_GREATER
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
     public bool TryGet(string prefix, string leaf, long length, long lastWriteTicks, out bool binary, out Finding[] findings)
     {
         int index = previous.Find(prefix, leaf);
@@ -243,9 +239,6 @@ internal sealed class ScanCache : IDisposable
     }
 
     /// <summary>Parses a cache file (the layout <see cref="Serialize"/> writes) without making a string per path; null if unusable.</summary>
-#if NET8_0_OR_GREATER
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
     private static Loaded? TryRead(FileBytes file, string key)
     {
         var data = file.Span;
@@ -419,9 +412,6 @@ internal sealed class ScanCache : IDisposable
         public void Dispose() => file?.Dispose();
 
         /// <summary>Adds entry <paramref name="index"/> (already parsed) to the table.</summary>
-#if NET8_0_OR_GREATER
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
         public void Add(int index)
         {
             ref var entry = ref Entries[index];
@@ -446,9 +436,6 @@ internal sealed class ScanCache : IDisposable
         }
 
         /// <summary>The entry for <paramref name="path"/>, or -1.</summary>
-#if NET8_0_OR_GREATER
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
         public int Find(string prefix, string leaf)
         {
             if (Count == 0)
@@ -555,9 +542,6 @@ internal sealed class ScanCache : IDisposable
         }
 
         /// <summary>A string's UTF-8 bytes, as a slice of the data.</summary>
-#if NET8_0_OR_GREATER
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
         public bool Bytes(out int offset, out int length)
         {
             offset = 0;

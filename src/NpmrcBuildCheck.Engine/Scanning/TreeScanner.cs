@@ -150,11 +150,8 @@ public static class TreeScanner
 
     /// <summary>
     /// Decides for each listed file: skipped, served from the cache, or to be read. Runs over every
-    /// file on every build, mostly in a fresh process: optimised at its first compilation.
+    /// file on every build, mostly in a fresh process.
     /// </summary>
-#if NET8_0_OR_GREATER
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-#endif
     private static int Classify(List<WalkedFile> files, Outcome[] outcomes, List<int> toRead, ScanCache? cache, ScanOptions options)
     {
         int cacheHits = 0;
@@ -259,9 +256,6 @@ public static class TreeScanner
     }
 
     /// <summary>Counts and gathers the outcomes, and puts what was read into the cache.</summary>
-#if NET8_0_OR_GREATER
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-#endif
     private static int Merge(List<WalkedFile> files, Outcome[] outcomes, List<Finding> findings, ScanCache? cache, out int binary)
     {
         int scanned = 0;

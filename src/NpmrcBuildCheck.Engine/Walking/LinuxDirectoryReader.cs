@@ -3,7 +3,6 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NpmrcBuildCheck.Walking;
@@ -33,13 +32,9 @@ internal static class LinuxDirectoryReader
 
     /// <summary>Adds the folder's entries (not "." or "..") to <paramref name="into"/>.</summary>
     /// <remarks>
-    /// Runs on every build, mostly in a fresh process: optimised at its first compilation (no tier-0 code,
-    /// no PGO instrumentation), and every P/Invoke is blittable (pointers only), so the JIT calls libc
-    /// inline without generating marshalling stubs.
+    /// Runs on every build, mostly in a fresh process: precompiled in the package's ReadyToRun images, and
+    /// every P/Invoke is blittable (pointers only), so libc is called inline without marshalling stubs.
     /// </remarks>
-#if NET8_0_OR_GREATER
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
     public static unsafe void List(string directory, List<TreeWalker.Entry> into, List<TreeWalker.Entry>? spare)
     {
         int max = System.Text.Encoding.UTF8.GetMaxByteCount(directory.Length) + 1;

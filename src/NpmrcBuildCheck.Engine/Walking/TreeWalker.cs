@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Threading;
 #if NET8_0_OR_GREATER
 using System.IO.Enumeration;
@@ -247,9 +246,6 @@ internal static class TreeWalker
         public string Name { get; }
     }
 
-#if NET8_0_OR_GREATER
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
     private static void ListFolder(Folder folder, ExcludeFilter excludes, HashSet<string> pruned, WalkResult result, List<Entry> entries, Action<Folder> push)
     {
         // The previous folder's entries become spares for this one (kept past the end of the list).
