@@ -69,7 +69,8 @@ public sealed class ReadyToRunTests
         var build = consumer.Build(arguments.Append("-v:d").ToArray());
 
         Assert.AreEqual(1, build.ExitCode, build.ToString());
-        Assert.AreEqual("NPMRC001", build.Ours.Single(d => d.Severity == "error").Code, build.ToString());
+        // Detailed verbosity repeats a task's errors: one distinct error, the leak.
+        CollectionAssert.AreEqual(new[] { "NPMRC001" }, build.Ours.Where(d => d.Severity == "error").Select(d => d.Code).Distinct().ToArray(), build.ToString());
         string expected = Path.Combine("tasks", expectedFolder, "NpmrcBuildCheck.Tasks.dll");
         var loaded = build.Output.Split('\n').Where(l => l.Contains("task from assembly", StringComparison.Ordinal) && l.Contains("Npmrc", StringComparison.Ordinal)).ToList();
         Assert.IsTrue(loaded.Count > 0, build.ToString());
