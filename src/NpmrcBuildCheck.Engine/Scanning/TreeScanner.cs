@@ -428,7 +428,8 @@ public static class TreeScanner
         var threads = new Thread[Math.Min(options.Workers, (toRead.Count + 7) / 8) - 1];
         for (int t = 0; t < threads.Length; t++)
         {
-            threads[t] = new Thread(Work, 256 * 1024) { IsBackground = true, Name = "NpmrcBuildCheck read" };
+            // The default stack size, as the thread pool's: detection parses nested JSON and YAML.
+            threads[t] = new Thread(Work) { IsBackground = true, Name = "NpmrcBuildCheck read" };
             threads[t].Start();
         }
 
