@@ -69,8 +69,7 @@ public static class ContentDetector
         }
         catch (Exception ex)
         {
-            sink.Items.Add(new Finding(RuleCatalog.ScanProblem, sink.Path, 1, 1, 1, 1, null, string.Empty,
-                Fingerprints.DigestSubject("internal:" + ex.GetType().FullName), Messages.InternalFailure(ex.GetType().Name)));
+            sink.Items.Add(ScanProblemFindings.Internal(sink.Path, ex));
         }
 
         foreach (var finding in sink.Items)

@@ -44,6 +44,4 @@ internal static class Messages
 
     public static FindingMessage InvalidUtf8(string fileKind, int line) =>
         new(MessageKind.InvalidUtf8, fileKind, line.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    public static FindingMessage InternalFailure(string problem) => new(MessageKind.DetectionFailure, problem);
 }

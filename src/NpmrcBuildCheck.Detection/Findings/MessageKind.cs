@@ -52,9 +52,6 @@ public enum MessageKind
     /// <summary>Invalid UTF-8 in a config file's settings. File kind, first line number.</summary>
     InvalidUtf8,
 
-    /// <summary>Detection failed on a file. Exception type name.</summary>
-    DetectionFailure,
-
     /// <summary>A file over the size limit, not read. Path, size in bytes, limit in bytes.</summary>
     OverSizeLimit,
 
@@ -64,8 +61,11 @@ public enum MessageKind
     /// <summary>A FIFO, socket or device, never opened. Path.</summary>
     NotARegularFile,
 
-    /// <summary>The scanner failed on a path. Path, exception type name.</summary>
+    /// <summary>Detection or the scanner failed on a path; findings before the failure are kept. Path, exception type name.</summary>
     ScanFailure,
+
+    /// <summary>A part of the git history could not be read (damaged or missing object, unreadable refs). What, with object ids and paths only.</summary>
+    GitProblem,
 
     /// <summary>A CI job publishing with a stored token where trusted publishing works. Provider (a <c>CiProvider</c> name), "oidc" when the job already has an OIDC token (else empty), job, key, source of the token.</summary>
     TrustedPublishing,

@@ -57,8 +57,6 @@ public static class MessageRenderer
                 $"This {m[0]} is UTF-16 encoded (as PowerShell 5.1 Out-File writes it); npm reads it as garbage and silently ignores its settings. Save it as UTF-8 (e.g. Set-Content -Encoding utf8).",
             MessageKind.InvalidUtf8 =>
                 $"This {m[0]} contains bytes that are not valid UTF-8 (first on line {m[1]}); they are read as U+FFFD, so the settings there are not what the file shows. Save it as UTF-8.",
-            MessageKind.DetectionFailure =>
-                $"Internal failure of the npm credential scanner on this file ({m[0]}); the file was only partly checked. Please report it.",
             MessageKind.OverSizeLimit =>
                 $"'{m[0]}' was not scanned: it is {Bytes(m[1])}, over the {m[2]}-byte size limit. Exclude it{With(hints.ExcludeSetting)} if it is not meant to be scanned.",
             MessageKind.Unreadable =>
@@ -66,7 +64,9 @@ public static class MessageRenderer
             MessageKind.NotARegularFile =>
                 $"'{m[0]}' was not scanned: it is not a regular file (a FIFO, socket or device) and is never opened.",
             MessageKind.ScanFailure =>
-                $"'{m[0]}' could not be scanned because of an internal error ({m[1]}). The scan went on; please report this.",
+                $"'{m[0]}' was not fully scanned because of an internal error ({m[1]}). The scan went on; please report this.",
+            MessageKind.GitProblem =>
+                $"{m[0]}. The history scan went on without it.",
             MessageKind.TrustedPublishing => TrustedPublishing(m),
             MessageKind.InIgnoredFile =>
                 $"{m[0]} in a git-ignored file: {Inner(m, hints)} The file is ignored by git and not tracked, so it will not be committed, but the secret lives in the project tree (backups, archives, container images). Keep it out of the tree or read it from the environment.",

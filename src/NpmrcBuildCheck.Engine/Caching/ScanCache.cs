@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Buffers.Binary;
 using System.IO;
-using System.Runtime.CompilerServices;
+using System.IO.Hashing;
 using System.Text;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Rules;
@@ -65,8 +65,6 @@ internal sealed class ScanCache : IDisposable
 
     public string Key { get; }
 
-    public int LoadedEntries => previous.Count;
-
     /// <summary>Why the cache could not be read or written (caching is then off for this scan), or null.</summary>
     public string? Problem { get; private set; }
 
@@ -83,7 +81,7 @@ internal sealed class ScanCache : IDisposable
     public static string FileNameFor(string key)
     {
         // The hex digits of XxHash64.Hash (big-endian bytes), as before.
-        return "scan-" + XxHash64Fast.Hash(Encoding.UTF8.GetBytes(key)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + ".cache";
+        return "scan-" + XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + ".cache";
     }
 
     /// <summary>Loads the cache for <paramref name="key"/> from <paramref name="directory"/>; an unusable file gives an empty cache.</summary>
@@ -116,20 +114,11 @@ internal sealed class ScanCache : IDisposable
     }
 
     /// <summary>
-    /// Whether the file was cached with this stamp; if so, its outcome. Called for every
-    /// listed file on every build: no allocation, the path is compared as UTF-8 with the bytes
-    /// of the loaded file. Not thread-safe (the scanner calls it from one thread).
+    /// Whether the file <paramref name="prefix"/> + <paramref name="leaf"/> (not concatenated) was
+    /// cached with this stamp; if so, its outcome. Called for every listed file on every
+    /// build: no allocation, the path is compared as UTF-8 with the bytes of the loaded file. Not
+    /// thread-safe (the scanner calls it from one thread).
     /// </summary>
-#if NET8_0_OR_GREATER
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
-    public bool TryGet(string relativePath, FileStamp stamp, out bool binary, out Finding[] findings) =>
-        TryGet(relativePath, string.Empty, stamp, out binary, out findings);
-
-    /// <summary>As above, for the path <paramref name="prefix"/> + <paramref name="leaf"/> (not concatenated).</summary>
-#if NET8_0_OR_GREATER
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
     public bool TryGet(string prefix, string leaf, FileStamp stamp, out bool binary, out Finding[] findings)
     {
         int index = previous.Find(prefix, leaf);
@@ -172,20 +161,9 @@ internal sealed class ScanCache : IDisposable
             return false;
         }
 
-        string? temp = null;
         try
         {
-            string directory = Path.GetDirectoryName(FilePath)!;
-            Directory.CreateDirectory(directory);
-            byte[] data = Serialize();
-            temp = Path.Combine(directory, Path.GetFileName(FilePath) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
-            {
-                stream.Write(data, 0, data.Length);
-            }
-
-            Replace(temp, FilePath);
-            temp = null;
+            Reporting.AtomicFile.WriteAllBytes(FilePath, Serialize());
             return true;
         }
         catch (Exception e)
@@ -194,36 +172,6 @@ internal sealed class ScanCache : IDisposable
             Problem = "'" + FilePath + "' could not be written (" + e.Message + ")";
             return false;
         }
-        finally
-        {
-            if (temp is not null)
-            {
-                try
-                {
-                    File.Delete(temp);
-                }
-                catch (Exception)
-                {
-                    // Best effort.
-                }
-            }
-        }
-    }
-
-    private static void Replace(string source, string destination)
-    {
-#if NET8_0_OR_GREATER
-        File.Move(source, destination, overwrite: true);
-#else
-        if (File.Exists(destination))
-        {
-            File.Replace(source, destination, null, ignoreMetadataErrors: true);
-        }
-        else
-        {
-            File.Move(source, destination);
-        }
-#endif
     }
 
     /// <summary>What the next scan finds: the entries hit by this scan and the ones put.</summary>
@@ -285,7 +233,7 @@ internal sealed class ScanCache : IDisposable
         }
 
         long bodyLength = memory.Length;
-        ulong hash = XxHash64Fast.Hash(new ReadOnlySpan<byte>(memory.GetBuffer(), 0, (int)bodyLength));
+        ulong hash = XxHash64.HashToUInt64(new ReadOnlySpan<byte>(memory.GetBuffer(), 0, (int)bodyLength));
         using (var writer = new BinaryWriter(memory, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(hash);
@@ -295,9 +243,6 @@ internal sealed class ScanCache : IDisposable
     }
 
     /// <summary>Parses a cache file (the layout <see cref="Serialize"/> writes) without making a string per path; null if unusable.</summary>
-#if NET8_0_OR_GREATER
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
     private static Loaded? TryRead(FileBytes file, string key)
     {
         var data = file.Span;
@@ -316,7 +261,7 @@ internal sealed class ScanCache : IDisposable
 
         int bodyLength = data.Length - 8;
         ulong expected = BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(bodyLength));
-        if (!BitConverter.IsLittleEndian || XxHash64Fast.Hash(data.Slice(0, bodyLength)) != expected)
+        if (!BitConverter.IsLittleEndian || XxHash64.HashToUInt64(data.Slice(0, bodyLength)) != expected)
         {
             return null;
         }
@@ -472,9 +417,6 @@ internal sealed class ScanCache : IDisposable
         public void Dispose() => file?.Dispose();
 
         /// <summary>Adds entry <paramref name="index"/> (already parsed) to the table.</summary>
-#if NET8_0_OR_GREATER
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
         public void Add(int index)
         {
             ref var entry = ref Entries[index];
@@ -499,9 +441,6 @@ internal sealed class ScanCache : IDisposable
         }
 
         /// <summary>The entry for <paramref name="path"/>, or -1.</summary>
-#if NET8_0_OR_GREATER
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
         public int Find(string prefix, string leaf)
         {
             if (Count == 0)
@@ -608,9 +547,6 @@ internal sealed class ScanCache : IDisposable
         }
 
         /// <summary>A string's UTF-8 bytes, as a slice of the data.</summary>
-#if NET8_0_OR_GREATER
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
         public bool Bytes(out int offset, out int length)
         {
             offset = 0;

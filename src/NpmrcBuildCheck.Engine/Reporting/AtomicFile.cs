@@ -4,28 +4,29 @@ using System.Text;
 
 namespace NpmrcBuildCheck.Reporting;
 
-/// <summary>Writes a file so that a reader never sees half of it: beside the target, then moved into place.</summary>
+/// <summary>
+/// Writes a file so that a reader never sees half of it: to a new file beside the target, then
+/// renamed over it (the report, the baseline and the scan cache all go through here). A failure
+/// leaves the old file as it was and no temporary file behind.
+/// </summary>
 public static class AtomicFile
 {
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
 
-    public static void WriteAllBytes(string path, byte[] bytes)
+    internal static void WriteAllBytes(string path, byte[] bytes)
     {
         string fullPath = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(fullPath)!;
         Directory.CreateDirectory(directory);
         string temporary = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-        File.WriteAllBytes(temporary, bytes);
         try
         {
-            if (File.Exists(fullPath))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
             {
-                File.Replace(temporary, fullPath, null);
+                stream.Write(bytes, 0, bytes.Length);
             }
-            else
-            {
-                File.Move(temporary, fullPath);
-            }
+
+            MoveOver(temporary, fullPath);
         }
         finally
         {
@@ -34,5 +35,21 @@ public static class AtomicFile
                 File.Delete(temporary);
             }
         }
+    }
+
+    private static void MoveOver(string source, string destination)
+    {
+#if NET8_0_OR_GREATER
+        File.Move(source, destination, overwrite: true);
+#else
+        if (File.Exists(destination))
+        {
+            File.Replace(source, destination, null, ignoreMetadataErrors: true);
+        }
+        else
+        {
+            File.Move(source, destination);
+        }
+#endif
     }
 }

@@ -38,9 +38,6 @@ internal static class BinaryFiles
     private static readonly ulong[] PackedExtensions = Pack();
 
     /// <summary>Asked for every listed file on every build: no allocation for an ASCII extension of up to 8 characters.</summary>
-#if NET8_0_OR_GREATER
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-#endif
     public static bool HasBinaryExtension(string fileName)
     {
         int dot = fileName.LastIndexOf('.');

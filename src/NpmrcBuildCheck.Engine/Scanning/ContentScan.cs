@@ -70,7 +70,7 @@ internal static class ContentScan
         }
         catch (Exception ex)
         {
-            findings = new[] { ScanProblems.Internal(relativePath, ex) };
+            findings = new[] { ScanProblemFindings.Internal(relativePath, ex) };
             return Result.Failed;
         }
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.ComponentModel;
 using System.IO;
 using System.Runtime.InteropServices;
@@ -32,19 +31,20 @@ internal static class FileReader
     private static bool useLibc = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
 
     /// <summary>
-    /// Reads <paramref name="expectedLength"/> bytes (or, when it is -1, up to the end) and
-    /// returns the count read; minus the count when the file is over <paramref name="maxFileSize"/>.
+    /// Reads <paramref name="expectedLength"/> bytes (or, when it is -1, up to the end) into
+    /// <paramref name="buffer"/> and returns the count read; minus the count when the file is over
+    /// <paramref name="maxFileSize"/>. <paramref name="managed"/> uses .NET's file APIs even on Linux (tests compare the two).
     /// </summary>
-    public static int Read(string path, long expectedLength, long maxFileSize, ref byte[] buffer)
+    public static int Read(string path, long expectedLength, long maxFileSize, ReadBuffer buffer, bool managed = false)
     {
         bool toEnd = expectedLength < 0;
         long want = toEnd ? Math.Min(maxFileSize + 1, 64 * 1024) : Math.Min(expectedLength, maxFileSize + 1);
-        EnsureCapacity(ref buffer, want, 0);
-        if (useLibc)
+        buffer.EnsureCapacity(want, 0);
+        if (useLibc && !managed)
         {
             try
             {
-                return ReadLinux(path, toEnd, (int)want, maxFileSize, ref buffer);
+                return ReadLinux(path, toEnd, (int)want, maxFileSize, buffer);
             }
             catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
             {
@@ -52,14 +52,24 @@ internal static class FileReader
             }
         }
 
-        return ReadManaged(path, toEnd, (int)want, maxFileSize, ref buffer);
+        return ReadManaged(path, toEnd, (int)want, maxFileSize, buffer);
     }
 
-    private static int ReadLinux(string path, bool toEnd, int want, long maxFileSize, ref byte[] buffer)
+    private static unsafe int ReadLinux(string path, bool toEnd, int want, long maxFileSize, ReadBuffer buffer)
     {
-        byte[] name = new byte[System.Text.Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
-        System.Text.Encoding.UTF8.GetBytes(path, 0, path.Length, name, 0);
-        int fd = NativeOpen(name, LinuxReadOnly | LinuxNonBlock | LinuxNoCtty | LinuxCloseOnExec);
+        int max = System.Text.Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
+        byte* name = stackalloc byte[max <= 4096 ? max : 1];
+        byte[]? large = max <= 4096 ? null : new byte[max];
+        int fd;
+        fixed (char* chars = path)
+        fixed (byte* largeName = large)
+        {
+            byte* target = large is null ? name : largeName;
+            int written = System.Text.Encoding.UTF8.GetBytes(chars, path.Length, target, max);
+            target[written] = 0;
+            fd = NativeOpen(target, LinuxReadOnly | LinuxNonBlock | LinuxNoCtty | LinuxCloseOnExec);
+        }
+
         if (fd < 0)
         {
             throw ErrorFor(Marshal.GetLastWin32Error(), path);
@@ -70,12 +80,12 @@ internal static class FileReader
             int total = 0;
             while (true)
             {
-                if (total == want && IsDone(toEnd, maxFileSize, total, ref want, ref buffer, out int result))
+                if (total == want && IsDone(toEnd, maxFileSize, total, ref want, buffer, out int result))
                 {
                     return result;
                 }
 
-                long n = (long)NativeRead(fd, ref buffer[total], (IntPtr)(want - total));
+                long n = (long)NativeRead(fd, buffer.Pointer + total, (IntPtr)(want - total));
                 if (n < 0)
                 {
                     int errno = Marshal.GetLastWin32Error();
@@ -106,25 +116,27 @@ internal static class FileReader
         }
     }
 
-    private static int ReadManaged(string path, bool toEnd, int want, long maxFileSize, ref byte[] buffer)
+    private static int ReadManaged(string path, bool toEnd, int want, long maxFileSize, ReadBuffer buffer)
     {
 #if NET8_0_OR_GREATER
         using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
 #else
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+        byte[] chunk = Chunk ??= new byte[64 * 1024];
 #endif
         int total = 0;
         while (true)
         {
-            if (total == want && IsDone(toEnd, maxFileSize, total, ref want, ref buffer, out int result))
+            if (total == want && IsDone(toEnd, maxFileSize, total, ref want, buffer, out int result))
             {
                 return result;
             }
 
 #if NET8_0_OR_GREATER
-            int n = RandomAccess.Read(handle, new Span<byte>(buffer, total, want - total), total);
+            int n = RandomAccess.Read(handle, buffer.Slice(total, want - total), total);
 #else
-            int n = stream.Read(buffer, total, want - total);
+            int n = stream.Read(chunk, 0, Math.Min(chunk.Length, want - total));
+            chunk.AsSpan(0, Math.Max(n, 0)).CopyTo(buffer.Slice(total, want - total));
 #endif
             if (n <= 0)
             {
@@ -135,11 +147,17 @@ internal static class FileReader
         }
     }
 
+#if !NET8_0_OR_GREATER
+    /// <summary>netstandard2.0 has no span reads from a stream: bytes pass through this per-thread array.</summary>
+    [ThreadStatic]
+    private static byte[]? Chunk;
+#endif
+
     /// <summary>
     /// Called when the buffer is full: done when reading only the listed size, or (minus the
     /// count) when the file passed the size limit; otherwise the buffer grows for more.
     /// </summary>
-    private static bool IsDone(bool toEnd, long maxFileSize, int total, ref int want, ref byte[] buffer, out int result)
+    private static bool IsDone(bool toEnd, long maxFileSize, int total, ref int want, ReadBuffer buffer, out int result)
     {
         result = toEnd ? -total : total;
         if (!toEnd || total > maxFileSize)
@@ -148,7 +166,7 @@ internal static class FileReader
         }
 
         want = (int)Math.Min((long)want * 2, maxFileSize + 1);
-        EnsureCapacity(ref buffer, want, total);
+        buffer.EnsureCapacity(want, total);
         return false;
     }
 
@@ -160,43 +178,11 @@ internal static class FileReader
         _ => new IOException(new Win32Exception(errno).Message + " (errno " + errno + ")"),
     };
 
-    /// <summary>Buffers up to this size come from and go back to the shared pool; larger ones are plain arrays left to the GC, so a scan does not leave tens of MB parked in the pool of a long-lived MSBuild node.</summary>
-    private const int PooledLimit = 1024 * 1024;
-
-    internal static byte[] RentBuffer(int size) => ArrayPool<byte>.Shared.Rent(size);
-
-    internal static void ReturnBuffer(byte[] buffer)
-    {
-        if (buffer.Length <= PooledLimit)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    internal static void EnsureCapacity(ref byte[] buffer, long size, int keep)
-    {
-        if (buffer.Length >= size)
-        {
-            return;
-        }
-
-        // Grow at least 2x so a series of growing files does not reallocate each time.
-        long target = Math.Min(Math.Max(size, (long)buffer.Length * 2), int.MaxValue - 64);
-        byte[] bigger = target <= PooledLimit ? ArrayPool<byte>.Shared.Rent((int)target) : new byte[target];
-        if (keep > 0)
-        {
-            Buffer.BlockCopy(buffer, 0, bigger, 0, keep);
-        }
-
-        ReturnBuffer(buffer);
-        buffer = bigger;
-    }
-
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static extern int NativeOpen(byte[] nulTerminatedUtf8Path, int flags);
+    private static extern unsafe int NativeOpen(byte* nulTerminatedUtf8Path, int flags);
 
     [DllImport("libc", EntryPoint = "read", SetLastError = true)]
-    private static extern IntPtr NativeRead(int fd, ref byte buffer, IntPtr count);
+    private static extern unsafe IntPtr NativeRead(int fd, byte* buffer, IntPtr count);
 
     [DllImport("libc", EntryPoint = "close")]
     private static extern int NativeClose(int fd);

@@ -34,6 +34,9 @@ public sealed class ScanOptions
     /// <summary>How many threads read files; 0 (default) picks the processor count, at most 4.</summary>
     public int MaxParallelism { get; init; }
 
+    /// <summary>The threads the walk and the reads use: <see cref="MaxParallelism"/>, or the processor count, at most 4.</summary>
+    internal int Workers => MaxParallelism > 0 ? MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
+
     /// <summary>Replaces <see cref="Detection.ContentDetector.Detect"/> (benchmarks and tests only).</summary>
     internal DetectCallback? Detector { get; init; }
 

@@ -24,29 +24,25 @@ public static class ScanProblems
     public const string NotARegularFile = "not-a-regular-file";
 
     /// <summary>Detection or the scanner itself failed on this path.</summary>
-    public const string InternalError = "internal-error";
+    public const string InternalError = ScanProblemFindings.InternalError;
 
     public static bool IsOverSizeLimit(Finding finding) =>
         finding.Rule == RuleCatalog.ScanProblem && finding.Key == OverSizeLimit;
 
-    internal static Finding Create(string relativePath, string reason, FindingMessage message) =>
-        new(RuleCatalog.ScanProblem, relativePath, 0, 0, 0, 0, reason, string.Empty,
-            Fingerprints.DigestSubject(reason), message);
-
     internal static Finding OverSize(string relativePath, long size, long limit) =>
-        Create(relativePath, OverSizeLimit, new FindingMessage(
-            MessageKind.OverSizeLimit, Display(relativePath), size.ToString(CultureInfo.InvariantCulture), limit.ToString(CultureInfo.InvariantCulture)));
+        ScanProblemFindings.Create(relativePath, OverSizeLimit, new FindingMessage(MessageKind.OverSizeLimit,
+            ScanProblemFindings.Display(relativePath), size.ToString(CultureInfo.InvariantCulture), limit.ToString(CultureInfo.InvariantCulture)));
 
     internal static Finding Unreadable(string relativePath, bool isDirectory, Exception error) =>
-        Create(relativePath, ReadError, new FindingMessage(MessageKind.Unreadable, Display(relativePath), isDirectory ? "Folder" : "File", Describe(error)));
+        ScanProblemFindings.Create(relativePath, ReadError, new FindingMessage(MessageKind.Unreadable,
+            ScanProblemFindings.Display(relativePath), isDirectory ? "Folder" : "File", Describe(error)));
 
     internal static Finding Special(string relativePath) =>
-        Create(relativePath, NotARegularFile, new FindingMessage(MessageKind.NotARegularFile, Display(relativePath)));
+        ScanProblemFindings.Create(relativePath, NotARegularFile, new FindingMessage(MessageKind.NotARegularFile, ScanProblemFindings.Display(relativePath)));
 
-    internal static Finding Internal(string relativePath, Exception error) =>
-        Create(relativePath, InternalError, new FindingMessage(MessageKind.ScanFailure, Display(relativePath), error.GetType().Name));
-
-    private static string Display(string relativePath) => relativePath.Length == 0 ? "." : relativePath;
+    /// <summary>A part of the git history that could not be read; <paramref name="what"/> names object ids and paths, never content.</summary>
+    internal static Finding GitProblem(string relativePath, string what) =>
+        ScanProblemFindings.Create(relativePath, ReadError, new FindingMessage(MessageKind.GitProblem, what));
 
     // Exception messages of file APIs name the path and the OS error, never file content.
     private static string Describe(Exception error) => error switch

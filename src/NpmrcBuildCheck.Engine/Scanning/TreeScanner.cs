@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
-using System.Threading.Tasks;
 using NpmrcBuildCheck.Caching;
 using NpmrcBuildCheck.Detection;
 using NpmrcBuildCheck.Findings;
@@ -52,7 +51,7 @@ public static class TreeScanner
         }
         catch (Exception ex)
         {
-            return new ScanResult(new[] { ScanProblems.Internal(string.Empty, ex) }, 0, 0, stopwatch.Elapsed, Array.Empty<string>());
+            return new ScanResult(new[] { ScanProblemFindings.Internal(string.Empty, ex) }, 0, 0, stopwatch.Elapsed, Array.Empty<string>());
         }
     }
 
@@ -85,7 +84,7 @@ public static class TreeScanner
         }
 
         ScanTrace.Phase("start");
-        int workers = options.MaxParallelism > 0 ? options.MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
+        int workers = options.Workers;
         ScanCache? cache = null;
         CacheLoader? loader = null;
         if (!string.IsNullOrWhiteSpace(options.CacheDirectory))
@@ -152,11 +151,8 @@ public static class TreeScanner
 
     /// <summary>
     /// Decides for each listed file: skipped, served from the cache, or to be read. Runs over every
-    /// file on every build, mostly in a fresh process: optimised at its first compilation.
+    /// file on every build, mostly in a fresh process.
     /// </summary>
-#if NET8_0_OR_GREATER
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-#endif
     private static int Classify(List<WalkedFile> files, Outcome[] outcomes, List<int> toRead, ScanCache? cache, ScanOptions options)
     {
         int cacheHits = 0;
@@ -261,9 +257,6 @@ public static class TreeScanner
     }
 
     /// <summary>Counts and gathers the outcomes, and puts what was read into the cache.</summary>
-#if NET8_0_OR_GREATER
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-#endif
     private static int Merge(List<WalkedFile> files, Outcome[] outcomes, List<Finding> findings, ScanCache? cache, out int binary)
     {
         int scanned = 0;
@@ -389,6 +382,12 @@ public static class TreeScanner
 
     private static IOException UndecodableName() => new("its name is not valid UTF-8, so it cannot be opened by name");
 
+    /// <summary>
+    /// Reads and checks the files to read on <see cref="ScanOptions.Workers"/> threads (the calling
+    /// thread is one), each taking the next file in turn and reading into its own native buffer.
+    /// Dedicated threads, not the thread pool: in a fresh MSBuild node the pool starts small and
+    /// injects threads slowly, and the build's own work runs on it.
+    /// </summary>
     private static long ReadAll(List<WalkedFile> files, Outcome[] outcomes, List<int> toRead, ScanOptions options)
     {
         if (toRead.Count == 0)
@@ -397,61 +396,61 @@ public static class TreeScanner
         }
 
         long total = 0;
-        int workers = options.MaxParallelism > 0 ? options.MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
-        if (workers == 1 || toRead.Count < 8)
+        int next = -1;
+        Exception? failure = null;
+        void Work()
         {
-            byte[] buffer = FileReader.RentBuffer(MinBufferSize);
             try
             {
-                foreach (int i in toRead)
+                long bytes = 0;
+                using (var buffer = new ReadBuffer(MinBufferSize))
                 {
-                    total += ScanOne(files[i], ref outcomes[i], options, ref buffer);
+                    for (int k = Interlocked.Increment(ref next); k < toRead.Count; k = Interlocked.Increment(ref next))
+                    {
+                        int i = toRead[k];
+                        bytes += ScanOne(files[i], ref outcomes[i], options, buffer);
+                    }
                 }
-            }
-            finally
-            {
-                FileReader.ReturnBuffer(buffer);
-            }
 
-            return total;
+                Interlocked.Add(ref total, bytes);
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
         }
 
-        Parallel.For(
-            0,
-            toRead.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = workers },
-            () => new WorkerState(FileReader.RentBuffer(MinBufferSize)),
-            (k, _, state) =>
-            {
-                int i = toRead[k];
-                state.Bytes += ScanOne(files[i], ref outcomes[i], options, ref state.Buffer);
-                return state;
-            },
-            state =>
-            {
-                Interlocked.Add(ref total, state.Bytes);
-                FileReader.ReturnBuffer(state.Buffer);
-            });
+        var threads = new Thread[Math.Min(options.Workers, (toRead.Count + 7) / 8) - 1];
+        for (int t = 0; t < threads.Length; t++)
+        {
+            // The default stack size, as the thread pool's: detection parses nested JSON and YAML.
+            threads[t] = new Thread(Work) { IsBackground = true, Name = "NpmrcBuildCheck read" };
+            threads[t].Start();
+        }
+
+        Work();
+        foreach (var t in threads)
+        {
+            t.Join();
+        }
+
+        if (failure is not null)
+        {
+            throw new InvalidOperationException("Reading failed.", failure);
+        }
+
         return total;
     }
 
-    private sealed class WorkerState
-    {
-        public WorkerState(byte[] buffer) => Buffer = buffer;
-
-        public byte[] Buffer;
-        public long Bytes;
-    }
-
     /// <summary>Reads one file and runs detection; returns the bytes read. Never throws.</summary>
-    private static long ScanOne(WalkedFile file, ref Outcome outcome, ScanOptions options, ref byte[] buffer)
+    private static long ScanOne(WalkedFile file, ref Outcome outcome, ScanOptions options, ReadBuffer buffer)
     {
         long maxFileSize = options.MaxFileSize;
         int length;
         try
         {
             // A link not resolved to its target's size (netstandard2.0) is read to its end, up to the limit.
-            length = FileReader.Read(file.FullPath, file.LengthIsExact ? file.Length : -1, maxFileSize, ref buffer);
+            length = FileReader.Read(file.FullPath, file.LengthIsExact ? file.Length : -1, maxFileSize, buffer);
         }
         catch (Exception ex) when (ex is FileNotFoundException || (ex is DirectoryNotFoundException && file.IsSymbolicLink))
         {
@@ -476,7 +475,7 @@ public static class TreeScanner
         }
 
         outcome.Read = true;
-        switch (ContentScan.Detect(file.RelativePath, file.Name, new ReadOnlySpan<byte>(buffer, 0, length), options.Detector, out var found))
+        switch (ContentScan.Detect(file.RelativePath, file.Name, buffer.Slice(0, length), options.Detector, out var found))
         {
             case ContentScan.Result.Binary:
                 outcome.Binary = true;

@@ -3,7 +3,6 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NpmrcBuildCheck.Walking;
@@ -14,27 +13,17 @@ namespace NpmrcBuildCheck.Walking;
 /// entry's full path and runs a path-based <c>lstat</c> plus a <c>geteuid</c> per entry; this
 /// one stats relative to the open folder (no path walk in the kernel) and allocates only the
 /// name. Folders are known from <c>d_type</c> without a stat. Used for x64 and arm64 glibc/musl,
-/// whose <c>struct dirent</c> (d_type at 18, name at 19) and <c>struct stat</c> (inode at 8,
-/// size at 48, mtime at 88/96, ctime at 104/112) share these offsets; <c>st_mode</c> is at 24 (x64) or 16 (arm64). Anything
-/// else, or a missing export (glibc before 2.33 has no <c>fstatat</c> symbol), falls back to
-/// .NET's enumerator.
+/// whose <c>struct dirent</c> (d_type at 18, name at 19) and <c>struct stat</c> (<see cref="UnixStat"/>)
+/// share these offsets. Anything else, or a missing export (glibc before 2.33 has no
+/// <c>fstatat</c> symbol), falls back to .NET's enumerator.
 /// </summary>
 internal static class LinuxDirectoryReader
 {
     private const byte TypeUnknown = 0;
     private const byte TypeDirectory = 4;
     private const byte TypeLink = 10;
-    private const int SymlinkNoFollow = 0x100;
-    private const int StatSize = 256;
 
-    private static readonly int ModeOffset = RuntimeInformation.ProcessArchitecture switch
-    {
-        Architecture.X64 => 24,
-        Architecture.Arm64 => 16,
-        _ => -1,
-    };
-
-    private static bool enabled = ModeOffset > 0 && IntPtr.Size == 8 && RuntimeInformation.IsOSPlatform(OSPlatform.Linux)
+    private static bool enabled = UnixStat.HasLinuxLayout
         && Environment.GetEnvironmentVariable("NPMRCBUILDCHECK_MANAGED_WALK") != "1";
 
     public static bool Enabled => enabled;
@@ -43,13 +32,9 @@ internal static class LinuxDirectoryReader
 
     /// <summary>Adds the folder's entries (not "." or "..") to <paramref name="into"/>.</summary>
     /// <remarks>
-    /// Runs on every build, mostly in a fresh process: optimised at its first compilation (no tier-0 code,
-    /// no PGO instrumentation), and every P/Invoke is blittable (pointers only), so the JIT calls libc
-    /// inline without generating marshalling stubs.
+    /// Runs on every build, mostly in a fresh process: precompiled in the package's ReadyToRun images, and
+    /// every P/Invoke is blittable (pointers only), so libc is called inline without marshalling stubs.
     /// </remarks>
-#if NET8_0_OR_GREATER
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
     public static unsafe void List(string directory, List<TreeWalker.Entry> into, List<TreeWalker.Entry>? spare)
     {
         int max = System.Text.Encoding.UTF8.GetMaxByteCount(directory.Length) + 1;
@@ -84,8 +69,7 @@ internal static class LinuxDirectoryReader
         try
         {
             int fd = DirFd(dir);
-            int modeOffset = ModeOffset;
-            byte* stat = stackalloc byte[StatSize];
+            byte* stat = stackalloc byte[UnixStat.BufferSize];
             while (true)
             {
                 byte* entry = (byte*)ReadDir(dir);
@@ -115,19 +99,19 @@ internal static class LinuxDirectoryReader
                 long inode = 0;
                 bool isLink = type == TypeLink;
                 bool isDirectory = false;
-                if (FStatAt(fd, namePointer, stat, SymlinkNoFollow) == 0)
+                if (UnixStat.At(fd, namePointer, stat, UnixStat.SymlinkNoFollow) == 0)
                 {
-                    int mode = *(int*)(stat + modeOffset) & 0xF000;
-                    isLink = mode == 0xA000;
-                    isDirectory = mode == 0x4000;
-                    length = *(long*)(stat + 48);
-                    ticks = ToTicks(*(long*)(stat + 88), *(long*)(stat + 96));
-                    changeTicks = ToTicks(*(long*)(stat + 104), *(long*)(stat + 112));
-                    inode = *(long*)(stat + 8);
-                    if (isLink && FStatAt(fd, namePointer, stat, 0) == 0)
+                    int mode = UnixStat.Type(stat);
+                    isLink = mode == UnixStat.TypeLink;
+                    isDirectory = mode == UnixStat.TypeDirectory;
+                    length = UnixStat.Size(stat);
+                    ticks = ToTicks(UnixStat.ModifiedSeconds(stat), UnixStat.ModifiedNanoseconds(stat));
+                    changeTicks = ToTicks(UnixStat.ChangedSeconds(stat), UnixStat.ChangedNanoseconds(stat));
+                    inode = UnixStat.Inode(stat);
+                    if (isLink && UnixStat.At(fd, namePointer, stat, 0) == 0)
                     {
                         // A link to a folder is reported as a folder link (not followed); to a file, as a file link.
-                        isDirectory = (*(int*)(stat + modeOffset) & 0xF000) == 0x4000;
+                        isDirectory = UnixStat.Type(stat) == UnixStat.TypeDirectory;
                     }
                 }
                 else if (type == TypeUnknown)
@@ -185,8 +169,5 @@ internal static class LinuxDirectoryReader
 
     [DllImport("libc", EntryPoint = "dirfd")]
     private static extern int DirFd(IntPtr dir);
-
-    [DllImport("libc", EntryPoint = "fstatat")]
-    private static extern unsafe int FStatAt(int dirFd, byte* name, byte* stat, int flags);
 }
 #endif

@@ -16,9 +16,6 @@ internal static class PruneRules
     private static readonly string[] AlwaysPrunedNames = { "node_modules", "bower_components", "jspm_packages", ".git", ".vs", ".idea" };
 
     /// <summary>Folder pruned wherever it is: package stores, VCS and IDE folders, Yarn's <c>.yarn/cache</c>.</summary>
-#if NET8_0_OR_GREATER
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
     public static bool IsAlwaysPruned(string name, string parentName)
     {
         foreach (var pruned in AlwaysPrunedNames)

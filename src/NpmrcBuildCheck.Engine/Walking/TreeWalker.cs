@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Threading;
 #if NET8_0_OR_GREATER
 using System.IO.Enumeration;
@@ -84,9 +83,6 @@ internal sealed class WalkResult
 
     /// <summary>NPMRC900 findings for folders that could not be listed.</summary>
     public List<Finding> Problems { get; } = new();
-
-    /// <summary>Symbolic links (or junctions) to folders that were not followed.</summary>
-    public int SkippedDirectoryLinks { get; set; }
 
     public int DirectoriesListed { get; set; }
 }
@@ -237,7 +233,6 @@ internal static class TreeWalker
             merged.Files.AddRange(partials[w].Files);
             merged.ProjectDirectories.AddRange(partials[w].ProjectDirectories);
             merged.Problems.AddRange(partials[w].Problems);
-            merged.SkippedDirectoryLinks += partials[w].SkippedDirectoryLinks;
             merged.DirectoriesListed += partials[w].DirectoriesListed;
         }
 
@@ -265,9 +260,6 @@ internal static class TreeWalker
         public string Name { get; }
     }
 
-#if NET8_0_OR_GREATER
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
     private static void ListFolder(Folder folder, ExcludeFilter excludes, HashSet<string> pruned, WalkResult result, List<Entry> entries, Action<Folder> push)
     {
         // The previous folder's entries become spares for this one (kept past the end of the list).
@@ -315,8 +307,7 @@ internal static class TreeWalker
 
             if (e.IsLink)
             {
-                result.SkippedDirectoryLinks++;
-                continue;
+                continue; // Links to folders are not followed.
             }
 
             if (PruneRules.IsAlwaysPruned(e.Name, folder.Name) || (hasProject && PruneRules.IsBuildOutputName(e.Name)))

@@ -1,0 +1,65 @@
+# Sourced by noop-build.sh and cold-build.sh: packs the package from this repository into a
+# folder feed and writes two throw-away consumer projects over a tree, NoopWith (with the
+# package) and NoopWithout. Expects: tree, mode (in-place|shared), runs; sets: repo, work,
+# version, home, scratch; builds each project once (restore).
+#
+# in-place: the projects sit at TREE's root, which is their own folder: the default
+#   NpmrcBuildCheckRoot, scanned in place (the scan overlaps the build's own targets).
+#   Their project, obj and bin files are removed after.
+# shared: the projects sit elsewhere and set NpmrcBuildCheckRoot to TREE, as a monorepo's
+#   Directory.Build.props does: the scan goes through the package's private project.
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+work=$(mktemp -d)
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/packages"
+
+version="0.0.0-bench.$(date +%s)"
+dotnet pack "$repo/nuget/NpmrcBuildCheck.csproj" -c Release -o "$work/feed" -p:NpmrcBuildCheckPackageVersion="$version" -nodeReuse:false >/dev/null
+
+if [ "$mode" = in-place ]; then
+  home=$tree
+  scratch="$tree/.noop-bench"
+  cleanup() { rm -rf "$work" "$scratch" "$tree/NoopWith.csproj" "$tree/NoopWithout.csproj" "$tree/Directory.Build.props" "$tree/nuget.config"; }
+  if [ -e "$tree/Directory.Build.props" ] || [ -e "$tree/nuget.config" ]; then echo "TREE already has a Directory.Build.props or nuget.config" >&2; exit 1; fi
+  # Two projects in one folder need their own obj/ and bin/.
+  cat > "$tree/Directory.Build.props" <<'XML'
+<Project>
+  <PropertyGroup>
+    <BaseIntermediateOutputPath>$(MSBuildThisFileDirectory).noop-bench/obj/$(MSBuildProjectName)/</BaseIntermediateOutputPath>
+    <BaseOutputPath>$(MSBuildThisFileDirectory).noop-bench/bin/$(MSBuildProjectName)/</BaseOutputPath>
+  </PropertyGroup>
+</Project>
+XML
+  root_property=""
+else
+  home=$work
+  scratch="$work/src"
+  cleanup() { rm -rf "$work"; }
+  root_property="<NpmrcBuildCheckRoot>$tree</NpmrcBuildCheckRoot>"
+fi
+trap cleanup EXIT
+mkdir -p "$scratch"
+echo 'public static class C { }' > "$scratch/C.cs"
+cat > "$home/nuget.config" <<XML
+<configuration><packageSources><clear /><add key="feed" value="$work/feed" /></packageSources></configuration>
+XML
+
+make_project() { # name, extra item
+  cat > "$home/$1.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <EnableDefaultItems>false</EnableDefaultItems>
+    $root_property
+    <!-- The tree's leak must not fail the benchmark build. -->
+    <NoWarn>\$(NoWarn);NPMRC001;NPMRC002;NPMRC003</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <Compile Include="$scratch/C.cs" />
+    $2
+  </ItemGroup>
+</Project>
+XML
+  dotnet build "$home/$1.csproj" -nodeReuse:false >/dev/null
+}
+make_project NoopWith "<PackageReference Include=\"NpmrcBuildCheck\" Version=\"$version\" PrivateAssets=\"all\" />"
+make_project NoopWithout ""
