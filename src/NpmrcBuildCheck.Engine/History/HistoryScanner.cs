@@ -50,6 +50,18 @@ public static class HistoryScanner
         }
     }
 
+    /// <summary>Identifies the repository holding <paramref name="path"/> (its common git directory), or null outside one: hosts scan it once per build.</summary>
+    public static string? RepositoryOf(string path)
+    {
+        string full = Path.GetFullPath(path);
+        if (GitObjectStore.IsGitDirectory(full))
+        {
+            return Git.GitRepository.CommonDirectoryOf(full);
+        }
+
+        return Git.GitRepository.Discover(full)?.CommonDirectory;
+    }
+
     private sealed class Run
     {
         private readonly HistoryOptions options;
@@ -156,6 +168,9 @@ public static class HistoryScanner
                 IsShallow = shallow.Count > 0,
                 MissingBlobs = missingBlobs,
                 Elapsed = stopwatch.Elapsed,
+                RepositoryRoot = GitObjectStore.IsGitDirectory(Path.GetFullPath(options.RepositoryPath))
+                    ? store.GitDirectory
+                    : Git.GitRepository.Discover(options.RepositoryPath)?.WorkTree ?? store.GitDirectory,
             };
         }
 
