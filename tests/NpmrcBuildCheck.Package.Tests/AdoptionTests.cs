@@ -1,8 +1,6 @@
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Json.Schema;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NpmrcBuildCheck.TestSupport;
 
@@ -80,11 +78,10 @@ public sealed class AdoptionTests
         string sarif = File.ReadAllText(consumer.PathOf("artifacts/npmrc.sarif"));
         Assert.IsFalse(sarif.Contains(Token), "the SARIF log holds the secret");
         using var parsed = JsonDocument.Parse(sarif);
-        var evaluation = SarifSchema.Value.Evaluate(parsed.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        Assert.IsTrue(evaluation.IsValid, string.Join("\n", (evaluation.Details ?? new()).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        Assert.AreEqual(string.Empty, SarifSchema.Problems(parsed.RootElement));
 
         using var broken = JsonDocument.Parse("""{ "version": "2.1.0", "runs": [ { "results": [] } ] }""");
-        Assert.IsFalse(SarifSchema.Value.Evaluate(broken.RootElement).IsValid, "the schema check can fail (a run needs its tool)");
+        Assert.AreNotEqual(string.Empty, SarifSchema.Problems(broken.RootElement), "the schema check can fail (a run needs its tool)");
 
         using var document = JsonDocument.Parse(sarif);
         var run = document.RootElement.GetProperty("runs")[0];
@@ -99,19 +96,4 @@ public sealed class AdoptionTests
         Assert.IsTrue(rules.All(r => r.GetProperty("helpUri").GetString()!.EndsWith(r.GetProperty("id").GetString() + ".md")));
         Assert.AreEqual("warning", results.Single(r => r.GetProperty("ruleId").GetString() == "NPMRC005").GetProperty("level").GetString());
     }
-
-    // The published schema is draft-04, which the validator does not read; its only draft-04
-    // constructs are "$schema", the top-level "id" and "definitions", so they are renamed.
-    private static readonly System.Lazy<JsonSchema> SarifSchema = new(() =>
-    {
-        string text = File.ReadAllText(Path.Combine(System.AppContext.BaseDirectory, "Schemas", "sarif-2.1.0-rtm.5.json"))
-            .Replace("\"#/definitions/", "\"#/$defs/");
-        var schema = JsonNode.Parse(text)!.AsObject();
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
-        schema.Remove("id");
-        var definitions = schema["definitions"]!;
-        schema.Remove("definitions");
-        schema["$defs"] = definitions;
-        return JsonSchema.FromText(schema.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
-    });
 }

@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Text;
 
 namespace NpmrcBuildCheck.Package.Tests;
 
@@ -13,56 +11,38 @@ internal static class DotNet
 
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, bool isolatedPackages, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var result = ProcessRunner.Run("dotnet", workingDirectory, Environment(environment, isolatedPackages), arguments);
+        return new Result(result.ExitCode, result.Output);
+    }
 
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+    /// <summary>The environment of a dotnet command (or a program it starts) in a test: no node reuse, no telemetry, the run's packages.</summary>
+    public static Dictionary<string, string?> Environment(IReadOnlyDictionary<string, string>? extra, bool isolatedPackages)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+            // A build inside a test must not inherit the test host's MSBuild settings.
+            ["MSBuildExtensionsPath"] = null,
+            ["MSBUILD_EXE_PATH"] = null,
+            ["MSBuildSDKsPath"] = null,
+        };
         if (isolatedPackages)
         {
             // Consumers restore only from the run's feed into the run's own packages folder.
-            start.Environment["NUGET_PACKAGES"] = PackageFeed.PackagesDirectory;
+            environment["NUGET_PACKAGES"] = PackageFeed.PackagesDirectory;
         }
-        // A build inside a test must not inherit the test host's MSBuild settings.
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment.Remove("MSBUILD_EXE_PATH");
-        start.Environment.Remove("MSBuildSDKsPath");
-        if (environment is not null)
+
+        if (extra is not null)
         {
-            foreach (var (name, value) in environment)
+            foreach (var (name, value) in extra)
             {
-                start.Environment[name] = value;
+                environment[name] = value;
             }
         }
 
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(10 * 60 * 1000))
-        {
-            process.Kill(entireProcessTree: true);
-            return new Result(-1, output + "\n(timed out)");
-        }
-
-        process.WaitForExit();
-        lock (output)
-        {
-            return new Result(process.ExitCode, output.ToString());
-        }
+        return environment;
     }
 }

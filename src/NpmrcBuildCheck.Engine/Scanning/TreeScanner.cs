@@ -189,7 +189,7 @@ public static class TreeScanner
                 else
 #endif
                 {
-                    if (BinaryFiles.HasBinaryExtension(file.Name) && !IsConfigOrLockfile(file.Name))
+                    if (ContentScan.IsBinaryByName(file.Name))
                     {
                         outcome.Binary = true;
                         continue;
@@ -201,7 +201,7 @@ public static class TreeScanner
             }
 
             // Binary by name first: a large image or package is skipped quietly, not reported as over the size limit.
-            if (BinaryFiles.HasBinaryExtension(file.Name) && !IsConfigOrLockfile(file.Name))
+            if (ContentScan.IsBinaryByName(file.Name))
             {
                 outcome.Binary = true;
                 continue;
@@ -388,12 +388,6 @@ public static class TreeScanner
 
     private static IOException UndecodableName() => new("its name is not valid UTF-8, so it cannot be opened by name");
 
-    private static bool IsConfigOrLockfile(string name)
-    {
-        var kind = FileKinds.Classify(name);
-        return FileKinds.IsConfig(kind) || kind == FileKind.Lockfile;
-    }
-
     private static long ReadAll(List<WalkedFile> files, Outcome[] outcomes, List<int> toRead, ScanOptions options)
     {
         if (toRead.Count == 0)
@@ -481,32 +475,20 @@ public static class TreeScanner
         }
 
         outcome.Read = true;
-        var content = new ReadOnlySpan<byte>(buffer, 0, length);
-        var kind = FileKinds.Classify(file.Name);
-        if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.LooksBinary(content))
+        switch (ContentScan.Detect(file.RelativePath, file.Name, new ReadOnlySpan<byte>(buffer, 0, length), options.Detector, out var found))
         {
-            outcome.Binary = true;
-            return length;
-        }
-
-        outcome.Counted = true;
-        var found = new List<Finding>();
-        try
-        {
-            if (options.Detector is { } detector)
-            {
-                detector(file.RelativePath, kind, content, found);
-            }
-            else
-            {
-                ContentDetector.Detect(file.RelativePath, kind, content, found);
-            }
-            outcome.Findings = found.Count == 0 ? Array.Empty<Finding>() : found.ToArray();
-        }
-        catch (Exception ex)
-        {
-            outcome.Findings = new[] { ScanProblems.Internal(file.RelativePath, ex) };
-            outcome.Cacheable = false;
+            case ContentScan.Result.Binary:
+                outcome.Binary = true;
+                break;
+            case ContentScan.Result.Failed:
+                outcome.Counted = true;
+                outcome.Findings = found;
+                outcome.Cacheable = false;
+                break;
+            default:
+                outcome.Counted = true;
+                outcome.Findings = found;
+                break;
         }
 
         return length;
@@ -595,7 +577,7 @@ public static class TreeScanner
         public GitFileState State { get; }
     }
 
-    private static int CompareFindings(Finding a, Finding b)
+    internal static int CompareFindings(Finding a, Finding b)
     {
         int c = string.CompareOrdinal(a.Path, b.Path);
         if (c != 0)

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using NpmrcBuildCheck.Detection;
+using NpmrcBuildCheck.Findings;
+
+namespace NpmrcBuildCheck.Scanning;
+
+/// <summary>
+/// The per-file step every content source shares once it holds a file's bytes (from disk, from
+/// a git blob, from standard input): skip binary content, run detection, and turn a failure of
+/// detection into an NPMRC900 finding for that path. Where the bytes come from is the source's
+/// business; what the findings look like is the reporter's.
+/// </summary>
+internal static class ContentScan
+{
+    /// <summary>What became of one file's content.</summary>
+    public enum Result
+    {
+        /// <summary>Binary content: not scanned, not counted.</summary>
+        Binary,
+
+        /// <summary>Scanned; the findings (maybe none) are final.</summary>
+        Detected,
+
+        /// <summary>Detection failed; the one NPMRC900 finding says so (not to be cached).</summary>
+        Failed,
+    }
+
+    /// <summary>Whether a file is skipped by its name alone: a binary extension, unless it is a config file or lockfile.</summary>
+    public static bool IsBinaryByName(string fileName)
+    {
+        if (!BinaryFiles.HasBinaryExtension(fileName))
+        {
+            return false;
+        }
+
+        var kind = FileKinds.Classify(fileName);
+        return !FileKinds.IsConfig(kind) && kind != FileKind.Lockfile;
+    }
+
+    /// <summary>Detects findings in one file's bytes. Never throws.</summary>
+    /// <param name="relativePath">Root-relative path, '/' separators.</param>
+    /// <param name="fileName">The file's name (its last path segment), which picks the reader.</param>
+    /// <param name="content">The file's bytes as they are (invalid UTF-8 included).</param>
+    /// <param name="detector">Replaces <see cref="ContentDetector.Detect"/> (benchmarks and tests); null for the real one.</param>
+    /// <param name="findings">The findings; empty for binary content.</param>
+    public static Result Detect(string relativePath, string fileName, ReadOnlySpan<byte> content, DetectCallback? detector, out Finding[] findings)
+    {
+        var kind = FileKinds.Classify(fileName);
+        if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.LooksBinary(content))
+        {
+            findings = Array.Empty<Finding>();
+            return Result.Binary;
+        }
+
+        var found = new List<Finding>();
+        try
+        {
+            if (detector is not null)
+            {
+                detector(relativePath, kind, content, found);
+            }
+            else
+            {
+                ContentDetector.Detect(relativePath, kind, content, found);
+            }
+
+            findings = found.Count == 0 ? Array.Empty<Finding>() : found.ToArray();
+            return Result.Detected;
+        }
+        catch (Exception ex)
+        {
+            findings = new[] { ScanProblems.Internal(relativePath, ex) };
+            return Result.Failed;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+using System;
+
+namespace NpmrcBuildCheck.Tool;
+
+internal static class Program
+{
+    private static int Main(string[] args) => Cli.Run(args, Console.Out, Console.Error);
+}
