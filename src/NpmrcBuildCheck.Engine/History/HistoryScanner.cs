@@ -69,6 +69,8 @@ public static class HistoryScanner
         private readonly List<Finding> problems = new();
         private readonly List<string> notes = new();
         private readonly List<ObjectId> parentIds = new();
+        private readonly TreeNames names = new();
+        private byte[] treeBuffer = new byte[64 * 1024];
         private GitObjectStore store = null!;
         private GitObjectReader reader = null!;
         private HistoryState state = null!;
@@ -407,10 +409,10 @@ public static class HistoryScanner
 
         private void WalkTree(ObjectId tree, string prefix, int commit, Stack<(ObjectId Tree, string Prefix)> stack)
         {
-            GitObject obj;
+            int length;
             try
             {
-                obj = reader.Read(tree);
+                length = reader.ReadInto(tree, ref treeBuffer, out _);
             }
             catch (GitObjectException ex)
             {
@@ -421,7 +423,7 @@ public static class HistoryScanner
 
             try
             {
-                var entries = new TreeEntryReader(obj.Data, store.HashSize);
+                var entries = new TreeEntryReader(new ReadOnlySpan<byte>(treeBuffer, 0, length), store.HashSize);
                 while (entries.MoveNext())
                 {
                     switch (entries.Kind)
@@ -429,13 +431,13 @@ public static class HistoryScanner
                         case TreeEntryKind.Tree:
                             if (state.Trees.Add(entries.Id))
                             {
-                                stack.Push((entries.Id, prefix + Decode(entries.Name) + "/"));
+                                stack.Push((entries.Id, prefix + names.Get(entries.Name).Name + "/"));
                             }
 
                             break;
                         case TreeEntryKind.File:
-                            string name = Decode(entries.Name);
-                            var key = new BlobKey(entries.Id, BlobReading.Of(name));
+                            var (name, reading) = names.Get(entries.Name);
+                            var key = new BlobKey(entries.Id, reading);
                             if (!state.Blobs.TryGetValue(key, out var record))
                             {
                                 record = new BlobRecord();
@@ -456,29 +458,6 @@ public static class HistoryScanner
             {
                 state.Trees.Remove(tree);
                 problems.Add(ScanProblems.Create(prefix, ScanProblems.ReadError, $"Git tree {tree} ('{(prefix.Length == 0 ? "." : prefix)}') is damaged. The history scan went on without it."));
-            }
-        }
-
-        private static string Decode(ReadOnlySpan<byte> name)
-        {
-            bool ascii = true;
-            foreach (byte b in name)
-            {
-                if (b >= 0x80)
-                {
-                    ascii = false;
-                    break;
-                }
-            }
-
-            return ascii ? Latin1(name) : Encoding.UTF8.GetString(name.ToArray());
-        }
-
-        private static unsafe string Latin1(ReadOnlySpan<byte> name)
-        {
-            fixed (byte* p = name)
-            {
-                return new string((sbyte*)p, 0, name.Length);
             }
         }
 
@@ -510,8 +489,28 @@ public static class HistoryScanner
                 }
             }
 
-            // Pack order: reads go forward through each pack and delta bases are met just before their deltas.
+            // Pack order: reads go forward through each pack and delta bases are met before their deltas.
             pending.Sort((a, b) => a.Ordinal != b.Ordinal ? a.Ordinal.CompareTo(b.Ordinal) : a.Offset.CompareTo(b.Offset));
+
+            // A blob that a later blob's delta applies to is kept in the delta base cache when read, not built twice.
+            var bases = new HashSet<long>();
+            foreach (var blob in pending)
+            {
+                if (blob.Pack is not null && blob.Pack.TryReadHeader(blob.Offset, out var entry) && entry.Type == PackFile.OfsDelta)
+                {
+                    bases.Add(DeltaBaseCache.Key(blob.Ordinal, entry.BaseOffset));
+                }
+            }
+
+            for (int i = 0; i < pending.Count; i++)
+            {
+                var blob = pending[i];
+                if (blob.Pack is not null && bases.Contains(DeltaBaseCache.Key(blob.Ordinal, blob.Offset)))
+                {
+                    pending[i] = blob.AsDeltaBase();
+                }
+            }
+
             return pending;
         }
 
@@ -532,6 +531,7 @@ public static class HistoryScanner
             void Work(GitObjectReader blobReader)
             {
                 var found = new List<Finding>();
+                byte[] buffer = new byte[1024 * 1024];
                 long bytes = 0;
                 while (true)
                 {
@@ -544,7 +544,7 @@ public static class HistoryScanner
                     int end = Math.Min(pending.Count, start + Chunk);
                     for (int i = start; i < end; i++)
                     {
-                        bytes += ScanOne(blobReader, pending[i], found);
+                        bytes += ScanOne(blobReader, pending[i], found, ref buffer);
                     }
 
                     long finished = Interlocked.Add(ref done, end - start);
@@ -590,10 +590,12 @@ public static class HistoryScanner
         }
 
         /// <summary>Reads and detects one blob; returns the bytes inflated. Never throws.</summary>
-        private long ScanOne(GitObjectReader blobReader, PendingBlob blob, List<Finding> found)
+        private long ScanOne(GitObjectReader blobReader, PendingBlob blob, List<Finding> found, ref byte[] buffer)
         {
             var record = blob.Record;
-            GitObject obj;
+            GitObjectType type;
+            int length;
+            byte[] data;
             try
             {
                 if (blob.Pack is null)
@@ -604,7 +606,9 @@ public static class HistoryScanner
                         return 0;
                     }
 
-                    obj = loose;
+                    type = loose.Type;
+                    data = loose.Data;
+                    length = loose.Data.Length;
                 }
                 else
                 {
@@ -614,7 +618,7 @@ public static class HistoryScanner
                         return 0;
                     }
 
-                    obj = blobReader.ReadPacked(blob.Key.Id, blob.Pack, blob.Ordinal, blob.Offset);
+                    length = blobReader.ReadPackedInto(blob.Key.Id, blob.Pack, blob.Ordinal, blob.Offset, blob.IsDeltaBase, ref buffer, out data, out type);
                 }
             }
             catch (GitObjectException ex)
@@ -628,28 +632,28 @@ public static class HistoryScanner
                 return 0;
             }
 
-            byte[] data = obj.Data;
-            if (obj.Type != GitObjectType.Blob)
+            var content = new ReadOnlySpan<byte>(data, 0, length);
+            if (type != GitObjectType.Blob)
             {
                 record.Status = BlobStatus.Corrupt;
                 return 0;
             }
 
-            if (data.Length > options.MaxFileSize)
+            if (length > options.MaxFileSize)
             {
                 record.Status = BlobStatus.OverSize;
-                return data.Length;
+                return length;
             }
 
             var kind = BlobReading.Kind(blob.Key.Reading);
-            if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.LooksBinary(data))
+            if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.LooksBinary(content))
             {
                 record.Status = BlobStatus.Binary;
-                return data.Length;
+                return length;
             }
 
             found.Clear();
-            ContentDetector.Detect(record.Path!, kind, data, found);
+            ContentDetector.Detect(record.Path!, kind, content, found);
             Finding[]? credentials = null;
             int n = 0;
             foreach (var f in found)
@@ -668,7 +672,7 @@ public static class HistoryScanner
 
             record.Findings = credentials;
             record.Status = BlobStatus.Scanned;
-            return data.Length;
+            return length;
         }
 
         /// <summary>Credentials in HEAD's tree (what is checked out) and those the host found in the work tree.</summary>
@@ -712,7 +716,7 @@ public static class HistoryScanner
                             stack.Push(entries.Id);
                         }
                         else if (entries.Kind == TreeEntryKind.File &&
-                                 state.Blobs.TryGetValue(new BlobKey(entries.Id, BlobReading.Of(Decode(entries.Name))), out var record) &&
+                                 state.Blobs.TryGetValue(new BlobKey(entries.Id, names.Get(entries.Name).Reading), out var record) &&
                                  record.Findings is { } findings)
                         {
                             foreach (var f in findings)
@@ -805,14 +809,20 @@ public static class HistoryScanner
 
     private readonly struct PendingBlob
     {
-        public PendingBlob(BlobKey key, BlobRecord record, PackFile? pack, int ordinal, long offset)
+        public PendingBlob(BlobKey key, BlobRecord record, PackFile? pack, int ordinal, long offset, bool isDeltaBase = false)
         {
             Key = key;
             Record = record;
             Pack = pack;
             Ordinal = ordinal;
             Offset = offset;
+            IsDeltaBase = isDeltaBase;
         }
+
+        /// <summary>A later pending blob's delta applies to this one.</summary>
+        public bool IsDeltaBase { get; }
+
+        public PendingBlob AsDeltaBase() => new(Key, Record, Pack, Ordinal, Offset, isDeltaBase: true);
 
         public BlobKey Key { get; }
 
