@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -91,38 +90,20 @@ public sealed class HistoryBuildTests
         StringAssert.Contains(shallow.Output, "The history is partial: this is a shallow clone", shallow.ToString());
     }
 
+    private static readonly Dictionary<string, string?> GitEnvironment = new()
+    {
+        ["GIT_CONFIG_NOSYSTEM"] = "1",
+        ["GIT_CONFIG_GLOBAL"] = "/dev/null",
+        ["GIT_AUTHOR_NAME"] = "test",
+        ["GIT_AUTHOR_EMAIL"] = "test@example.invalid",
+        ["GIT_COMMITTER_NAME"] = "test",
+        ["GIT_COMMITTER_EMAIL"] = "test@example.invalid",
+    };
+
     private static string Git(Consumer consumer, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = Directory.Exists(consumer.Directory) ? consumer.Directory : Path.GetTempPath(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var environment = new Dictionary<string, string>
-        {
-            ["GIT_CONFIG_NOSYSTEM"] = "1",
-            ["GIT_CONFIG_GLOBAL"] = "/dev/null",
-            ["GIT_AUTHOR_NAME"] = "test",
-            ["GIT_AUTHOR_EMAIL"] = "test@example.invalid",
-            ["GIT_COMMITTER_NAME"] = "test",
-            ["GIT_COMMITTER_EMAIL"] = "test@example.invalid",
-        };
-        foreach (var pair in environment)
-        {
-            start.Environment[pair.Key] = pair.Value;
-        }
-
-        using var process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.AreEqual(0, process.ExitCode, $"git {string.Join(" ", arguments)}: {error}");
-        return output;
+        var result = ProcessRunner.Run("git", consumer.Directory, GitEnvironment, arguments);
+        Assert.AreEqual(0, result.ExitCode, $"git {string.Join(" ", arguments)}: {result.Output}");
+        return result.StandardOutput;
     }
 }

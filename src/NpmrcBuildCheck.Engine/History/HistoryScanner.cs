@@ -131,6 +131,7 @@ public static class HistoryScanner
             shallow = ReadShallow();
 
             ScanTrace.Phase("state loaded");
+            int knownCommits = state.Commits.Count, knownTrees = state.Trees.Count, knownBlobs = state.Blobs.Count;
             var refs = GitRefs.Read(store.GitDirectory, store.CommonDirectory);
             WalkCommits(refs);
             ScanTrace.Phase("commits walked");
@@ -140,6 +141,7 @@ public static class HistoryScanner
                 state.ForgetWalk();
                 tips.Clear();
                 treeOf.Clear();
+                knownCommits = -1;
                 WalkCommits(refs);
             }
 
@@ -154,7 +156,10 @@ public static class HistoryScanner
             findings.AddRange(problems);
             findings.Sort(CompareFindings);
             AddNotes();
-            if (statePath is not null)
+            // Unchanged (the usual build): nothing to write.
+            int read = pending.Count - missingBlobs;
+            bool changed = read > 0 || state.Commits.Count != knownCommits || state.Trees.Count != knownTrees || state.Blobs.Count != knownBlobs;
+            if (statePath is not null && changed)
             {
                 state.Save(statePath, key, store.HashSize);
             }
@@ -163,7 +168,7 @@ public static class HistoryScanner
 
             return new HistoryResult(findings, notes)
             {
-                BlobsScanned = pending.Count,
+                BlobsScanned = read,
                 BytesRead = bytesRead,
                 Commits = state.Commits.Count,
                 Blobs = state.Blobs.Count,

@@ -128,16 +128,7 @@ internal sealed class HistoryState
                 writer.Write(findings.Length);
                 foreach (var f in findings)
                 {
-                    writer.Write(f.Rule.Code);
-                    writer.Write(f.Line);
-                    writer.Write(f.Column);
-                    writer.Write(f.EndLine);
-                    writer.Write(f.EndColumn);
-                    writer.Write(f.Key is not null);
-                    writer.Write(f.Key ?? string.Empty);
-                    writer.Write(f.Redacted);
-                    writer.Write(f.SubjectDigest);
-                    writer.Write(f.Message);
+                    CachedFindings.Write(writer, f);
                 }
             }
         }
