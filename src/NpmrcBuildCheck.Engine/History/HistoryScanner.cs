@@ -631,8 +631,9 @@ public static class HistoryScanner
                 record.Status = ex.Problem == GitObjectProblem.Missing ? BlobStatus.Missing : BlobStatus.Corrupt;
                 return 0;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OutOfMemoryException)
+            catch (Exception)
             {
+                // Damage the checks above did not name (or out of memory): this blob is NPMRC900; a worker thread must never throw.
                 record.Status = BlobStatus.Corrupt;
                 return 0;
             }
