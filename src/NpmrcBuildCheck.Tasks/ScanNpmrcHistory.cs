@@ -38,9 +38,20 @@ public sealed class ScanNpmrcHistory : Task
         string repository = result.RepositoryRoot ?? root;
         Findings = result.Findings
             .Where(finding => !current.Contains(finding.SubjectDigest) || finding.Rule != Rules.RuleCatalog.CredentialInHistory)
-            .Select(finding => FindingItem.ToItem(finding, repository, owner: null))
+            .Select(finding => FindingItem.ToItem(finding with { Path = RelativeToRoot(repository, finding.Path, root) }, root, owner: null))
             .ToArray();
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>
+    /// History paths are relative to the repository; the report, baseline and SARIF log take
+    /// paths relative to the scan root, as for the tree's findings (with <c>../</c> above it).
+    /// </summary>
+    private static string RelativeToRoot(string repository, string repositoryPath, string root)
+    {
+        string full = Path.GetFullPath(Path.Combine(repository, repositoryPath.Replace('/', Path.DirectorySeparatorChar)));
+        var rootUri = new Uri(root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar);
+        return Uri.UnescapeDataString(rootUri.MakeRelativeUri(new Uri(full)).ToString());
     }
 
     private HistoryResult ScanOncePerBuild(string root, string? state)
