@@ -70,6 +70,9 @@ public enum MessageKind
     /// <summary>A CI job publishing with a stored token where trusted publishing works. Provider (a <c>CiProvider</c> name), "oidc" when the job already has an OIDC token (else empty), job, key, source of the token.</summary>
     TrustedPublishing,
 
+    /// <summary>A credential in the git history, not in the current tree. Original rule code, what (key or rule title), redacted, short commit id, date, path:line there, refs still reaching it (comma-separated, may be empty), count of further refs.</summary>
+    CredentialInHistory,
+
     /// <summary>A credential finding in a file git ignores and does not track. Original rule code; the original message is the inner one.</summary>
     InIgnoredFile,
 

@@ -68,6 +68,9 @@ public static class MessageRenderer
             MessageKind.GitProblem =>
                 $"{m[0]}. The history scan went on without it.",
             MessageKind.TrustedPublishing => TrustedPublishing(m),
+            MessageKind.CredentialInHistory =>
+                $"Credential in the git history, not in the current tree ({m[0]}): {m[1]}{Parenthesized(m[2])} was committed in {m[3]} ({m[4]}) at {m[5]}. {Reaching(m[6], m[7])} "
+                + "Anyone with a clone has it: revoke it (npm token revoke for npm tokens), purge it from every branch and tag with git filter-repo (then force-push and have clones re-cloned), then accept this finding in the baseline.",
             MessageKind.InIgnoredFile =>
                 $"{m[0]} in a git-ignored file: {Inner(m, hints)} The file is ignored by git and not tracked, so it will not be committed, but the secret lives in the project tree (backups, archives, container images). Keep it out of the tree or read it from the environment.",
             MessageKind.InTrackedFile =>
@@ -95,6 +98,12 @@ public static class MessageRenderer
         return $"Job '{m[2]}' publishes to the public npm registry with a stored long-lived token ({m[3]} from {m[4]}) on {where}, where npm trusted publishing (OIDC) works. "
             + $"{configure}, publish with npm CLI 11.5.1+ on Node 22.14+, then remove the token from the job and revoke it (npm token revoke <id>).";
     }
+
+    private static string Parenthesized(string text) => text.Length == 0 ? string.Empty : " (" + text + ")";
+
+    private static string Reaching(string refs, string more) =>
+        refs.Length == 0 ? "No branch or tag reaches that commit any more, but the repository still holds it."
+        : "Still reachable from " + refs + (more is "0" or "" ? string.Empty : " and " + Counted.Of(long.Parse(more, System.Globalization.CultureInfo.InvariantCulture), "more ref")) + ".";
 
     private static string Inner(FindingMessage message, HostHints hints) => message.Inner == null ? string.Empty : Render(message.Inner, hints);
 

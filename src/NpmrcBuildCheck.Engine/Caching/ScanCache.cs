@@ -218,16 +218,7 @@ internal sealed class ScanCache : IDisposable
                 writer.Write(entry.Findings.Length);
                 foreach (var f in entry.Findings)
                 {
-                    writer.Write(f.Rule.Code);
-                    writer.Write(f.Line);
-                    writer.Write(f.Column);
-                    writer.Write(f.EndLine);
-                    writer.Write(f.EndColumn);
-                    writer.Write(f.Key is not null);
-                    writer.Write(f.Key ?? string.Empty);
-                    writer.Write(f.Redacted);
-                    writer.Write(f.SubjectDigest);
-                    writer.Write(f.Text.Serialize());
+                    CachedFindings.Write(writer, f);
                 }
             }
         }

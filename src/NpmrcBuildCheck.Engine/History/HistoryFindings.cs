@@ -56,7 +56,7 @@ internal static class HistoryFindings
             result.Add(finding with
             {
                 Rule = RuleCatalog.CredentialInHistory,
-                Message = Message(finding, node.Id.ToString(7), node.Time, reaching),
+                Text = Message(finding, node.Id.ToString(7), node.Time, reaching),
             });
         }
 
@@ -112,16 +112,13 @@ internal static class HistoryFindings
         return names;
     }
 
-    private static string Message(Finding original, string commit, long time, List<string> reaching)
+    private static FindingMessage Message(Finding original, string commit, long time, List<string> reaching)
     {
         string date = DateTimeOffset.FromUnixTimeSeconds(Math.Max(0, time)).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         string what = original.Key is { Length: > 0 } key ? $"'{key}'" : original.Rule.Title.ToLowerInvariant();
-        string secret = original.Redacted.Length > 0 ? $" ({original.Redacted})" : string.Empty;
-        string refs = reaching.Count == 0
-            ? "No branch or tag reaches that commit any more, but the repository still holds it."
-            : "Still reachable from " + string.Join(", ", reaching.Take(RefsNamed).Select(GitRefs.Describe)) +
-              (reaching.Count > RefsNamed ? $" and {reaching.Count - RefsNamed} more ref(s)" : string.Empty) + ".";
-        return $"Credential in the git history, not in the current tree ({original.Rule.Code}): {what}{secret} was committed in {commit} ({date}) at {original.Path}:{original.Line}. {refs} " +
-               "Anyone with a clone has it: revoke it (npm token revoke for npm tokens), purge it from every branch and tag with git filter-repo (then force-push and have clones re-cloned), then accept this finding in the baseline.";
+        return new FindingMessage(MessageKind.CredentialInHistory,
+            original.Rule.Code, what, original.Redacted, commit, date, original.Path + ":" + original.Line.ToString(CultureInfo.InvariantCulture),
+            string.Join(", ", reaching.Take(RefsNamed).Select(GitRefs.Describe)),
+            Math.Max(0, reaching.Count - RefsNamed).ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -39,6 +39,9 @@ public sealed class HistoryResult
 
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>The folder finding paths are relative to: the work tree root, or the git directory of a bare repository; null outside a repository.</summary>
+    public string? RepositoryRoot { get; init; }
+
     /// <summary>The summary line hosts print, like the tree scan's.</summary>
     public string Summary => $"NpmrcBuildCheck: scanned {BlobsScanned} blobs ({BytesRead} bytes read) in {(long)Elapsed.TotalMilliseconds} ms";
 }

@@ -46,8 +46,20 @@ public static class HistoryScanner
         }
         catch (Exception ex)
         {
-            return new HistoryResult(new[] { ScanProblems.Internal(string.Empty, ex) }, Array.Empty<string>()) { Elapsed = stopwatch.Elapsed };
+            return new HistoryResult(new[] { ScanProblemFindings.Internal(string.Empty, ex) }, Array.Empty<string>()) { Elapsed = stopwatch.Elapsed };
         }
+    }
+
+    /// <summary>Identifies the repository holding <paramref name="path"/> (its common git directory), or null outside one: hosts scan it once per build.</summary>
+    public static string? RepositoryOf(string path)
+    {
+        string full = Path.GetFullPath(path);
+        if (GitObjectStore.IsGitDirectory(full))
+        {
+            return Git.GitRepository.CommonDirectoryOf(full);
+        }
+
+        return Git.GitRepository.Discover(full)?.CommonDirectory;
     }
 
     private sealed class Run
@@ -57,6 +69,8 @@ public static class HistoryScanner
         private readonly List<Finding> problems = new();
         private readonly List<string> notes = new();
         private readonly List<ObjectId> parentIds = new();
+        private readonly TreeNames names = new();
+        private byte[] treeBuffer = new byte[64 * 1024];
         private GitObjectStore store = null!;
         private GitObjectReader reader = null!;
         private HistoryState state = null!;
@@ -106,7 +120,7 @@ public static class HistoryScanner
         {
             foreach (var problem in store.Problems)
             {
-                problems.Add(ScanProblems.Create(string.Empty, ScanProblems.ReadError, "Git " + problem + ". The history scan went on without it."));
+                problems.Add(ScanProblems.GitProblem(string.Empty, "Git " + problem));
             }
 
             ScanTrace.Phase("history start");
@@ -117,6 +131,7 @@ public static class HistoryScanner
             shallow = ReadShallow();
 
             ScanTrace.Phase("state loaded");
+            int knownCommits = state.Commits.Count, knownTrees = state.Trees.Count, knownBlobs = state.Blobs.Count;
             var refs = GitRefs.Read(store.GitDirectory, store.CommonDirectory);
             WalkCommits(refs);
             ScanTrace.Phase("commits walked");
@@ -126,6 +141,7 @@ public static class HistoryScanner
                 state.ForgetWalk();
                 tips.Clear();
                 treeOf.Clear();
+                knownCommits = -1;
                 WalkCommits(refs);
             }
 
@@ -140,7 +156,10 @@ public static class HistoryScanner
             findings.AddRange(problems);
             findings.Sort(CompareFindings);
             AddNotes();
-            if (statePath is not null)
+            // Unchanged (the usual build): nothing to write.
+            int read = pending.Count - missingBlobs;
+            bool changed = read > 0 || state.Commits.Count != knownCommits || state.Trees.Count != knownTrees || state.Blobs.Count != knownBlobs;
+            if (statePath is not null && changed)
             {
                 state.Save(statePath, key, store.HashSize);
             }
@@ -149,13 +168,16 @@ public static class HistoryScanner
 
             return new HistoryResult(findings, notes)
             {
-                BlobsScanned = pending.Count,
+                BlobsScanned = read,
                 BytesRead = bytesRead,
                 Commits = state.Commits.Count,
                 Blobs = state.Blobs.Count,
                 IsShallow = shallow.Count > 0,
                 MissingBlobs = missingBlobs,
                 Elapsed = stopwatch.Elapsed,
+                RepositoryRoot = GitObjectStore.IsGitDirectory(Path.GetFullPath(options.RepositoryPath))
+                    ? store.GitDirectory
+                    : Git.GitRepository.Discover(options.RepositoryPath)?.WorkTree ?? store.GitDirectory,
             };
         }
 
@@ -318,7 +340,7 @@ public static class HistoryScanner
 
             if (obj.Type != GitObjectType.Commit || !GitObjectParsing.TryParseCommit(obj.Data, parentIds, out tree, out time))
             {
-                problems.Add(ScanProblems.Create(string.Empty, ScanProblems.ReadError, $"Git object {id} is not a readable commit. The history scan went on without it."));
+                problems.Add(ScanProblems.GitProblem(string.Empty, $"Git object {id} is not a readable commit"));
                 return false;
             }
 
@@ -392,10 +414,10 @@ public static class HistoryScanner
 
         private void WalkTree(ObjectId tree, string prefix, int commit, Stack<(ObjectId Tree, string Prefix)> stack)
         {
-            GitObject obj;
+            int length;
             try
             {
-                obj = reader.Read(tree);
+                length = reader.ReadInto(tree, ref treeBuffer, out _);
             }
             catch (GitObjectException ex)
             {
@@ -406,7 +428,7 @@ public static class HistoryScanner
 
             try
             {
-                var entries = new TreeEntryReader(obj.Data, store.HashSize);
+                var entries = new TreeEntryReader(new ReadOnlySpan<byte>(treeBuffer, 0, length), store.HashSize);
                 while (entries.MoveNext())
                 {
                     switch (entries.Kind)
@@ -414,13 +436,13 @@ public static class HistoryScanner
                         case TreeEntryKind.Tree:
                             if (state.Trees.Add(entries.Id))
                             {
-                                stack.Push((entries.Id, prefix + Decode(entries.Name) + "/"));
+                                stack.Push((entries.Id, prefix + names.Get(entries.Name).Name + "/"));
                             }
 
                             break;
                         case TreeEntryKind.File:
-                            string name = Decode(entries.Name);
-                            var key = new BlobKey(entries.Id, BlobReading.Of(name));
+                            var (name, reading) = names.Get(entries.Name);
+                            var key = new BlobKey(entries.Id, reading);
                             if (!state.Blobs.TryGetValue(key, out var record))
                             {
                                 record = new BlobRecord();
@@ -440,30 +462,7 @@ public static class HistoryScanner
             catch (FormatException)
             {
                 state.Trees.Remove(tree);
-                problems.Add(ScanProblems.Create(prefix, ScanProblems.ReadError, $"Git tree {tree} ('{(prefix.Length == 0 ? "." : prefix)}') is damaged. The history scan went on without it."));
-            }
-        }
-
-        private static string Decode(ReadOnlySpan<byte> name)
-        {
-            bool ascii = true;
-            foreach (byte b in name)
-            {
-                if (b >= 0x80)
-                {
-                    ascii = false;
-                    break;
-                }
-            }
-
-            return ascii ? Latin1(name) : Encoding.UTF8.GetString(name.ToArray());
-        }
-
-        private static unsafe string Latin1(ReadOnlySpan<byte> name)
-        {
-            fixed (byte* p = name)
-            {
-                return new string((sbyte*)p, 0, name.Length);
+                problems.Add(ScanProblems.GitProblem(prefix, $"Git tree {tree} ('{(prefix.Length == 0 ? "." : prefix)}') is damaged"));
             }
         }
 
@@ -495,8 +494,28 @@ public static class HistoryScanner
                 }
             }
 
-            // Pack order: reads go forward through each pack and delta bases are met just before their deltas.
+            // Pack order: reads go forward through each pack and delta bases are met before their deltas.
             pending.Sort((a, b) => a.Ordinal != b.Ordinal ? a.Ordinal.CompareTo(b.Ordinal) : a.Offset.CompareTo(b.Offset));
+
+            // A blob that a later blob's delta applies to is kept in the delta base cache when read, not built twice.
+            var bases = new HashSet<long>();
+            foreach (var blob in pending)
+            {
+                if (blob.Pack is not null && blob.Pack.TryReadHeader(blob.Offset, out var entry) && entry.Type == PackFile.OfsDelta)
+                {
+                    bases.Add(DeltaBaseCache.Key(blob.Ordinal, entry.BaseOffset));
+                }
+            }
+
+            for (int i = 0; i < pending.Count; i++)
+            {
+                var blob = pending[i];
+                if (blob.Pack is not null && bases.Contains(DeltaBaseCache.Key(blob.Ordinal, blob.Offset)))
+                {
+                    pending[i] = blob.AsDeltaBase();
+                }
+            }
+
             return pending;
         }
 
@@ -517,6 +536,7 @@ public static class HistoryScanner
             void Work(GitObjectReader blobReader)
             {
                 var found = new List<Finding>();
+                byte[] buffer = new byte[1024 * 1024];
                 long bytes = 0;
                 while (true)
                 {
@@ -529,7 +549,7 @@ public static class HistoryScanner
                     int end = Math.Min(pending.Count, start + Chunk);
                     for (int i = start; i < end; i++)
                     {
-                        bytes += ScanOne(blobReader, pending[i], found);
+                        bytes += ScanOne(blobReader, pending[i], found, ref buffer);
                     }
 
                     long finished = Interlocked.Add(ref done, end - start);
@@ -565,8 +585,8 @@ public static class HistoryScanner
                 }
                 else if (blob.Record.Status == BlobStatus.Corrupt)
                 {
-                    problems.Add(ScanProblems.Create(blob.Record.Path!, ScanProblems.ReadError,
-                        $"Git blob {blob.Key.Id} ('{blob.Record.Path}' in commit {state.Commits[blob.Record.FirstCommit].Id.ToString(7)}) is damaged and could not be scanned. The history scan went on without it."));
+                    problems.Add(ScanProblems.GitProblem(blob.Record.Path!,
+                        $"Git blob {blob.Key.Id} ('{blob.Record.Path}' in commit {state.Commits[blob.Record.FirstCommit].Id.ToString(7)}) is damaged and could not be scanned"));
                 }
             }
 
@@ -575,10 +595,12 @@ public static class HistoryScanner
         }
 
         /// <summary>Reads and detects one blob; returns the bytes inflated. Never throws.</summary>
-        private long ScanOne(GitObjectReader blobReader, PendingBlob blob, List<Finding> found)
+        private long ScanOne(GitObjectReader blobReader, PendingBlob blob, List<Finding> found, ref byte[] buffer)
         {
             var record = blob.Record;
-            GitObject obj;
+            GitObjectType type;
+            int length;
+            byte[] data;
             try
             {
                 if (blob.Pack is null)
@@ -589,7 +611,9 @@ public static class HistoryScanner
                         return 0;
                     }
 
-                    obj = loose;
+                    type = loose.Type;
+                    data = loose.Data;
+                    length = loose.Data.Length;
                 }
                 else
                 {
@@ -599,7 +623,7 @@ public static class HistoryScanner
                         return 0;
                     }
 
-                    obj = blobReader.ReadPacked(blob.Key.Id, blob.Pack, blob.Ordinal, blob.Offset);
+                    length = blobReader.ReadPackedInto(blob.Key.Id, blob.Pack, blob.Ordinal, blob.Offset, blob.IsDeltaBase, ref buffer, out data, out type);
                 }
             }
             catch (GitObjectException ex)
@@ -607,34 +631,35 @@ public static class HistoryScanner
                 record.Status = ex.Problem == GitObjectProblem.Missing ? BlobStatus.Missing : BlobStatus.Corrupt;
                 return 0;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OutOfMemoryException)
+            catch (Exception)
+            {
+                // Damage the checks above did not name (or out of memory): this blob is NPMRC900; a worker thread must never throw.
+                record.Status = BlobStatus.Corrupt;
+                return 0;
+            }
+
+            var content = new ReadOnlySpan<byte>(data, 0, length);
+            if (type != GitObjectType.Blob)
             {
                 record.Status = BlobStatus.Corrupt;
                 return 0;
             }
 
-            byte[] data = obj.Data;
-            if (obj.Type != GitObjectType.Blob)
-            {
-                record.Status = BlobStatus.Corrupt;
-                return 0;
-            }
-
-            if (data.Length > options.MaxFileSize)
+            if (length > options.MaxFileSize)
             {
                 record.Status = BlobStatus.OverSize;
-                return data.Length;
+                return length;
             }
 
             var kind = BlobReading.Kind(blob.Key.Reading);
-            if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.LooksBinary(data))
+            if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.LooksBinary(content))
             {
                 record.Status = BlobStatus.Binary;
-                return data.Length;
+                return length;
             }
 
             found.Clear();
-            ContentDetector.Detect(record.Path!, kind, data, found);
+            ContentDetector.Detect(record.Path!, kind, content, found);
             Finding[]? credentials = null;
             int n = 0;
             foreach (var f in found)
@@ -653,7 +678,7 @@ public static class HistoryScanner
 
             record.Findings = credentials;
             record.Status = BlobStatus.Scanned;
-            return data.Length;
+            return length;
         }
 
         /// <summary>Credentials in HEAD's tree (what is checked out) and those the host found in the work tree.</summary>
@@ -697,7 +722,7 @@ public static class HistoryScanner
                             stack.Push(entries.Id);
                         }
                         else if (entries.Kind == TreeEntryKind.File &&
-                                 state.Blobs.TryGetValue(new BlobKey(entries.Id, BlobReading.Of(Decode(entries.Name))), out var record) &&
+                                 state.Blobs.TryGetValue(new BlobKey(entries.Id, names.Get(entries.Name).Reading), out var record) &&
                                  record.Findings is { } findings)
                         {
                             foreach (var f in findings)
@@ -741,7 +766,7 @@ public static class HistoryScanner
                 return; // Expected: said in the notes.
             }
 
-            problems.Add(ScanProblems.Create(string.Empty, ScanProblems.ReadError, $"Git {what}: {ex.Message}. The history scan went on without it."));
+            problems.Add(ScanProblems.GitProblem(string.Empty, $"Git {what}: {ex.Message}"));
         }
 
         private void AddNotes()
@@ -784,20 +809,26 @@ public static class HistoryScanner
                 c = a.Column.CompareTo(b.Column);
             }
 
-            return c != 0 ? c : string.CompareOrdinal(a.Rule.Code + a.Message, b.Rule.Code + b.Message);
+            return c != 0 ? c : string.CompareOrdinal(a.Rule.Code + a.Text.Serialize(), b.Rule.Code + b.Text.Serialize());
         }
     }
 
     private readonly struct PendingBlob
     {
-        public PendingBlob(BlobKey key, BlobRecord record, PackFile? pack, int ordinal, long offset)
+        public PendingBlob(BlobKey key, BlobRecord record, PackFile? pack, int ordinal, long offset, bool isDeltaBase = false)
         {
             Key = key;
             Record = record;
             Pack = pack;
             Ordinal = ordinal;
             Offset = offset;
+            IsDeltaBase = isDeltaBase;
         }
+
+        /// <summary>A later pending blob's delta applies to this one.</summary>
+        public bool IsDeltaBase { get; }
+
+        public PendingBlob AsDeltaBase() => new(Key, Record, Pack, Ordinal, Offset, isDeltaBase: true);
 
         public BlobKey Key { get; }
 

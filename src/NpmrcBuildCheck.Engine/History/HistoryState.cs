@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Hashing;
 using System.Text;
 using NpmrcBuildCheck.Caching;
 using NpmrcBuildCheck.Findings;
@@ -128,22 +129,13 @@ internal sealed class HistoryState
                 writer.Write(findings.Length);
                 foreach (var f in findings)
                 {
-                    writer.Write(f.Rule.Code);
-                    writer.Write(f.Line);
-                    writer.Write(f.Column);
-                    writer.Write(f.EndLine);
-                    writer.Write(f.EndColumn);
-                    writer.Write(f.Key is not null);
-                    writer.Write(f.Key ?? string.Empty);
-                    writer.Write(f.Redacted);
-                    writer.Write(f.SubjectDigest);
-                    writer.Write(f.Message);
+                    CachedFindings.Write(writer, f);
                 }
             }
         }
 
         long bodyLength = memory.Length;
-        ulong hash = XxHash64Fast.Hash(new ReadOnlySpan<byte>(memory.GetBuffer(), 0, (int)bodyLength));
+        ulong hash = XxHash64.HashToUInt64(new ReadOnlySpan<byte>(memory.GetBuffer(), 0, (int)bodyLength));
         var trailer = new byte[8];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(trailer, hash);
         memory.Write(trailer, 0, 8);
@@ -165,7 +157,7 @@ internal sealed class HistoryState
 
         int bodyLength = bytes.Length - 8;
         ulong expected = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(bodyLength));
-        if (XxHash64Fast.Hash(new ReadOnlySpan<byte>(bytes, 0, bodyLength)) != expected || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        if (XxHash64.HashToUInt64(new ReadOnlySpan<byte>(bytes, 0, bodyLength)) != expected || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
         {
             return null;
         }
@@ -231,12 +223,12 @@ internal sealed class HistoryState
                         bool hasKey = reader.ReadBoolean();
                         string findingKey = reader.ReadString();
                         string redacted = reader.ReadString(), digest = reader.ReadString(), message = reader.ReadString();
-                        if (rule is null)
+                        if (rule is null || FindingMessage.Parse(message) is not { } text)
                         {
                             return null;
                         }
 
-                        findings[f] = new Finding(rule, record.Path, line, column, endLine, endColumn, hasKey ? findingKey : null, redacted, digest, message);
+                        findings[f] = new Finding(rule, record.Path, line, column, endLine, endColumn, hasKey ? findingKey : null, redacted, digest, text);
                     }
 
                     record.Findings = findings.Length == 0 ? null : findings;

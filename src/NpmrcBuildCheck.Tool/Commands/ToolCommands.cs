@@ -11,5 +11,6 @@ internal static class ToolCommands
     {
         yield return ScanCommand.Create(output, error);
         yield return StagedCommand.Create(output, error);
+        yield return HistoryCommand.Create(output, error);
     }
 }

@@ -237,6 +237,26 @@ public sealed class HistoryScannerTests
     }
 
     [TestMethod]
+    public void DamagedPackNeverCrashesTheScan()
+    {
+        using var repo = new HistoryRepository();
+        repo.Tree.Git("gc", "-q", "--aggressive");
+        string pack = Directory.GetFiles(Path.Combine(repo.Root, ".git", "objects", "pack"), "*.pack").Single();
+        File.SetAttributes(pack, FileAttributes.Normal);
+        byte[] bytes = File.ReadAllBytes(pack);
+        var random = new Random(5);
+        for (int i = 0; i < bytes.Length / 50; i++)
+        {
+            bytes[12 + random.Next(bytes.Length - 40)] ^= (byte)(1 + random.Next(255));
+        }
+
+        File.WriteAllBytes(pack, bytes);
+        var result = Scan(repo.Root);
+        Assert.IsTrue(result.Findings.Any(f => f.Rule.Code == "NPMRC900"), Describe(result));
+        Assert.IsFalse(result.Findings.Any(f => f.Key == ScanProblems.InternalError), Describe(result));
+    }
+
+    [TestMethod]
     public void SubmoduleHistoryIsNotTheSuperprojects()
     {
         using var sub = new TestTree();

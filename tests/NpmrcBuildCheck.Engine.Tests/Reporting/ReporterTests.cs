@@ -17,9 +17,9 @@ public sealed class ReporterTests
 
     private static Report Sample() => new(Root, new[]
     {
-        new SarifLog.Entry(new Finding(RuleCatalog.HardCodedAuthToken, "ClientApp/.npmrc", 4, 32, 4, 64, "//npm.acme.example/:_authToken", "****aE5u", "d1", "Hard-coded token."), Outcome.Error),
-        new SarifLog.Entry(new Finding(RuleCatalog.InsecureRegistry, "web app/.npmrc", 1, 10, 1, 30, "registry", "http://x/", "d2", "Plain http."), Outcome.Warning),
-        new SarifLog.Entry(ScanProblems.Create("big.txt", ScanProblems.OverSizeLimit, "Too big."), Outcome.Message),
+        new SarifLog.Entry(new Finding(RuleCatalog.HardCodedAuthToken, "ClientApp/.npmrc", 4, 32, 4, 64, "//npm.acme.example/:_authToken", "****aE5u", "d1", new FindingMessage(MessageKind.NpmTokenInFile, "****aE5u")), Outcome.Error),
+        new SarifLog.Entry(new Finding(RuleCatalog.InsecureRegistry, "web app/.npmrc", 1, 10, 1, 30, "registry", "http://x/", "d2", new FindingMessage(MessageKind.InsecureRegistry, "registry", "http://x/", string.Empty)), Outcome.Warning),
+        new SarifLog.Entry(ScanProblems.OverSize("big.txt", 20_000_000, 16_777_216), Outcome.Message),
     }, "1.2.3");
 
     private static string Render(IReporter reporter)
@@ -34,12 +34,14 @@ public sealed class ReporterTests
     {
         var lines = Render(new TextReporter()).Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 
+        var findings = Sample().Entries.Select(e => e.Finding).ToArray();
         CollectionAssert.AreEqual(new[]
         {
-            $"{Path.Combine(Root, "ClientApp", ".npmrc")}(4,32): error NPMRC001: Hard-coded token.",
-            $"{Path.Combine(Root, "web app", ".npmrc")}(1,10): warning NPMRC005: Plain http.",
-            $"{Path.Combine(Root, "big.txt")}: message NPMRC900: Too big.",
+            $"{Path.Combine(Root, "ClientApp", ".npmrc")}(4,32): error NPMRC001: {findings[0].Message}",
+            $"{Path.Combine(Root, "web app", ".npmrc")}(1,10): warning NPMRC005: {findings[1].Message}",
+            $"{Path.Combine(Root, "big.txt")}: message NPMRC900: {findings[2].Message}",
         }, lines);
+        StringAssert.StartsWith(findings[1].Message, "The default registry ('registry') uses plain http");
     }
 
     [TestMethod]

@@ -24,15 +24,32 @@ internal static class Delta
     /// <summary>Applies <paramref name="delta"/> to <paramref name="baseObject"/>; null when the delta does not fit the base.</summary>
     public static byte[]? Apply(byte[] baseObject, ReadOnlySpan<byte> delta)
     {
-        int position = 0;
-        long baseSize = ReadSize(delta, ref position);
-        long resultSize = ReadSize(delta, ref position);
-        if (baseSize != baseObject.Length || resultSize < 0 || resultSize > int.MaxValue - 64)
+        long resultSize = ResultSize(delta);
+        if (resultSize < 0 || resultSize > int.MaxValue - 64)
         {
             return null;
         }
 
         var result = new byte[resultSize];
+        return ApplyInto(baseObject, delta, result) == result.Length ? result : null;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="delta"/> into <paramref name="destination"/>, which must hold the
+    /// result size (<see cref="ResultSize"/>); returns the bytes written, or -1 when the delta
+    /// does not fit the base or the destination.
+    /// </summary>
+    public static int ApplyInto(ReadOnlySpan<byte> baseObject, ReadOnlySpan<byte> delta, Span<byte> destination)
+    {
+        int position = 0;
+        long baseSize = ReadSize(delta, ref position);
+        long resultSize = ReadSize(delta, ref position);
+        if (baseSize != baseObject.Length || resultSize < 0 || resultSize > destination.Length)
+        {
+            return -1;
+        }
+
+        var result = destination.Slice(0, (int)resultSize);
         int written = 0;
         while (position < delta.Length)
         {
@@ -47,7 +64,7 @@ internal static class Delta
                     {
                         if (position >= delta.Length)
                         {
-                            return null;
+                            return -1;
                         }
 
                         copyOffset |= (uint)delta[position++] << (8 * bit);
@@ -60,7 +77,7 @@ internal static class Delta
                     {
                         if (position >= delta.Length)
                         {
-                            return null;
+                            return -1;
                         }
 
                         copySize |= (uint)delta[position++] << (8 * bit);
@@ -74,30 +91,30 @@ internal static class Delta
 
                 if ((ulong)copyOffset + copySize > (ulong)baseObject.Length || copySize > (uint)(result.Length - written))
                 {
-                    return null;
+                    return -1;
                 }
 
-                Buffer.BlockCopy(baseObject, (int)copyOffset, result, written, (int)copySize);
+                baseObject.Slice((int)copyOffset, (int)copySize).CopyTo(result.Slice(written));
                 written += (int)copySize;
             }
             else if (op != 0)
             {
                 if (op > delta.Length - position || op > result.Length - written)
                 {
-                    return null;
+                    return -1;
                 }
 
-                delta.Slice(position, op).CopyTo(result.AsSpan(written));
+                delta.Slice(position, op).CopyTo(result.Slice(written));
                 position += op;
                 written += op;
             }
             else
             {
-                return null; // Reserved instruction.
+                return -1; // Reserved instruction.
             }
         }
 
-        return written == result.Length ? result : null;
+        return written == result.Length ? written : -1;
     }
 
     private static long ReadSize(ReadOnlySpan<byte> delta, ref int position)

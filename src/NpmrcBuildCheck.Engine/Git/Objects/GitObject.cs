@@ -15,4 +15,7 @@ internal readonly struct GitObject
     public GitObjectType Type { get; }
 
     public byte[] Data { get; }
+
+    /// <summary>False for the default value (no object).</summary>
+    public bool IsValid => Data is not null;
 }

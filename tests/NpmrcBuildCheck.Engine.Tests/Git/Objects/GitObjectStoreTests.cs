@@ -49,8 +49,14 @@ public sealed class GitObjectStoreTests
         Assert.IsTrue(objects.Count >= minimumObjects, $"only {objects.Count} objects");
         var expected = GitCli.Contents(gitDirectory, objects.Select(o => o.Id));
         var reader = store.CreateReader(cacheBytes: 256 * 1024);
+        byte[] buffer = new byte[16];
         foreach (var (id, type) in objects)
         {
+            // Into a reused buffer (as the history scan reads): also when the object is a cached delta base.
+            int length = reader.ReadInto(ObjectId.Parse(id), ref buffer, out var readType);
+            Assert.AreEqual(type, readType.ToString().ToLowerInvariant(), id);
+            CollectionAssert.AreEqual(expected[id].Content, buffer.AsSpan(0, length).ToArray(), $"{type} {id} read into a buffer");
+
             var actual = reader.Read(ObjectId.Parse(id));
             Assert.AreEqual(type, actual.Type.ToString().ToLowerInvariant(), id);
             CollectionAssert.AreEqual(expected[id].Content, actual.Data, $"{type} {id}");
