@@ -52,7 +52,9 @@ public sealed class RealWorldCorpusTests
         ("app/bunfig.toml.example", "[install.scopes]\ncontoso = { token = \"X\", url = \"http://npm.contoso.example/\" }\n", ""),
         (".github/workflows/publish.yml",
             "jobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://registry.npmjs.org\n" +
-            "      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n", ""),
+            "      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n",
+            // A reference, so no credential finding; but a stored token publishing where trusted publishing works.
+            "NPMRC012"),
         ("docs/NPMRC_SETUP.md",
             "```ini\n//registry.npmjs.org/:_authToken=YOUR_TOKEN_HERE\n@contoso:registry=https://registry.npmjs.org/\n```\n\n" +
             "```bash\necho \"//registry.npmjs.org/:_authToken=YOUR_TOKEN\" >> ~/.npmrc\nNPM_TOKEN=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n```\n", ""),
