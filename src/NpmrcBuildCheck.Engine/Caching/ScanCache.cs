@@ -163,7 +163,7 @@ internal sealed class ScanCache : IDisposable
 
         try
         {
-            Reporting.AtomicFile.WriteAllBytes(FilePath, Serialize());
+            Reporting.AtomicFile.Write(FilePath, Serialize);
             return true;
         }
         catch (Exception e)
@@ -194,13 +194,13 @@ internal sealed class ScanCache : IDisposable
         return current;
     }
 
-    private byte[] Serialize()
+    private void Serialize(Stream file)
     {
         var current = Current();
         var keys = new List<string>(current.Keys);
         keys.Sort(StringComparer.Ordinal);
-        using var memory = new MemoryStream(64 + (keys.Count * 64));
-        using (var writer = new BinaryWriter(memory, new UTF8Encoding(false, true), leaveOpen: true))
+        var hashed = new XxHash64Stream(file);
+        using (var writer = new BinaryWriter(hashed, new UTF8Encoding(false, true), leaveOpen: true))
         {
             writer.Write(Magic);
             writer.Write(FormatVersion);
@@ -223,14 +223,10 @@ internal sealed class ScanCache : IDisposable
             }
         }
 
-        long bodyLength = memory.Length;
-        ulong hash = XxHash64.HashToUInt64(new ReadOnlySpan<byte>(memory.GetBuffer(), 0, (int)bodyLength));
-        using (var writer = new BinaryWriter(memory, Encoding.UTF8, leaveOpen: true))
+        using (var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
         {
-            writer.Write(hash);
+            writer.Write(hashed.CurrentHash);
         }
-
-        return memory.ToArray();
     }
 
     /// <summary>Parses a cache file (the layout <see cref="Serialize"/> writes) without making a string per path; null if unusable.</summary>

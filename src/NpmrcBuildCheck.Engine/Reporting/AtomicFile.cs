@@ -13,7 +13,10 @@ public static class AtomicFile
 {
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
 
-    internal static void WriteAllBytes(string path, byte[] bytes)
+    internal static void WriteAllBytes(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes, 0, bytes.Length));
+
+    /// <summary>Writes the file through <paramref name="write"/>, which gets the new file's stream.</summary>
+    internal static void Write(string path, Action<Stream> write)
     {
         string fullPath = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(fullPath)!;
@@ -21,9 +24,9 @@ public static class AtomicFile
         string temporary = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536, FileOptions.None))
             {
-                stream.Write(bytes, 0, bytes.Length);
+                write(stream);
             }
 
             MoveOver(temporary, fullPath);
