@@ -5,8 +5,8 @@ using System.IO.Hashing;
 namespace NpmrcBuildCheck.Caching;
 
 /// <summary>
-/// A write-only stream that hashes what passes through it on its way to the file. The cache file
-/// is written straight to disk with its XxHash64 trailer instead of through a growing
+/// A write-only stream that hashes what passes through it on its way to the file. The scan cache
+/// and the history state are written straight to disk with their XxHash64 trailer instead of through a growing
 /// <see cref="MemoryStream"/>: a few MB on the large object heap at the end of a cold scan were
 /// one full collection of MSBuild's heap, 40 ms of a 260 ms first scan (bench/README.md).
 /// </summary>

@@ -73,7 +73,7 @@ internal sealed class HistoryState
     {
         try
         {
-            AtomicFile.WriteAllBytes(path, Serialize(key, hashSize));
+            AtomicFile.Write(path, file => Serialize(file, key, hashSize));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -81,10 +81,11 @@ internal sealed class HistoryState
         }
     }
 
-    private byte[] Serialize(string key, int hashSize)
+    /// <summary>Writes the state straight to the file with its XxHash64 trailer (a 5 MB state on Squidex: no large-object buffer).</summary>
+    private void Serialize(Stream file, string key, int hashSize)
     {
-        var memory = new MemoryStream();
-        using (var writer = new BinaryWriter(memory, new UTF8Encoding(false), leaveOpen: true))
+        var hashed = new XxHash64Stream(file);
+        using (var writer = new BinaryWriter(hashed, new UTF8Encoding(false), leaveOpen: true))
         {
             var id = new byte[32];
             writer.Write(Magic);
@@ -134,12 +135,9 @@ internal sealed class HistoryState
             }
         }
 
-        long bodyLength = memory.Length;
-        ulong hash = XxHash64.HashToUInt64(new ReadOnlySpan<byte>(memory.GetBuffer(), 0, (int)bodyLength));
         var trailer = new byte[8];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(trailer, hash);
-        memory.Write(trailer, 0, 8);
-        return memory.ToArray();
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(trailer, hashed.CurrentHash);
+        file.Write(trailer, 0, 8);
     }
 
     private static void WriteId(BinaryWriter writer, ObjectId id, byte[] buffer, int hashSize)
