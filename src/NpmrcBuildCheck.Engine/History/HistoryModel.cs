@@ -50,14 +50,12 @@ internal static class BlobReading
 
     public static byte Of(string name)
     {
-        var kind = FileKinds.Classify(name);
-        bool configOrLockfile = FileKinds.IsConfig(kind) || kind == FileKind.Lockfile;
-        if (!configOrLockfile && BinaryFiles.HasBinaryExtension(name))
+        if (ContentScan.IsBinaryByName(name))
         {
             return BinaryByName;
         }
 
-        byte reading = (byte)kind;
+        byte reading = (byte)FileKinds.Classify(name);
         if (name == "package.json")
         {
             reading |= PackageJson;

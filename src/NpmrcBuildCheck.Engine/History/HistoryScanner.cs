@@ -652,7 +652,7 @@ public static class HistoryScanner
             }
 
             var kind = BlobReading.Kind(blob.Key.Reading);
-            if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.LooksBinary(content))
+            if (ContentScan.IsBinaryContent(kind, content))
             {
                 record.Status = BlobStatus.Binary;
                 return length;

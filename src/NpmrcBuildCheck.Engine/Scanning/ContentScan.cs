@@ -26,17 +26,16 @@ internal static class ContentScan
         Failed,
     }
 
-    /// <summary>Whether a file is skipped by its name alone: a binary extension, unless it is a config file or lockfile.</summary>
-    public static bool IsBinaryByName(string fileName)
-    {
-        if (!BinaryFiles.HasBinaryExtension(fileName))
-        {
-            return false;
-        }
+    /// <summary>Whether a file is skipped by its name alone: a binary extension, unless it is always read.</summary>
+    public static bool IsBinaryByName(string fileName) =>
+        BinaryFiles.HasBinaryExtension(fileName) && !IsAlwaysRead(FileKinds.Classify(fileName));
 
-        var kind = FileKinds.Classify(fileName);
-        return !FileKinds.IsConfig(kind) && kind != FileKind.Lockfile;
-    }
+    /// <summary>Whether content of this kind is skipped as binary (a NUL near its start), unless it is always read.</summary>
+    public static bool IsBinaryContent(FileKind kind, ReadOnlySpan<byte> content) =>
+        !IsAlwaysRead(kind) && BinaryFiles.LooksBinary(content);
+
+    /// <summary>Config files and lockfiles are always read: neither a binary extension nor a NUL byte skips them.</summary>
+    private static bool IsAlwaysRead(FileKind kind) => FileKinds.IsConfig(kind) || kind == FileKind.Lockfile;
 
     /// <summary>Detects findings in one file's bytes. Never throws.</summary>
     /// <param name="relativePath">Root-relative path, '/' separators.</param>
@@ -47,7 +46,7 @@ internal static class ContentScan
     public static Result Detect(string relativePath, string fileName, ReadOnlySpan<byte> content, DetectCallback? detector, out Finding[] findings)
     {
         var kind = FileKinds.Classify(fileName);
-        if (!FileKinds.IsConfig(kind) && kind != FileKind.Lockfile && BinaryFiles.LooksBinary(content))
+        if (IsBinaryContent(kind, content))
         {
             findings = Array.Empty<Finding>();
             return Result.Binary;
