@@ -154,7 +154,7 @@ public static class HistoryScanner
             var current = CurrentDigests(refs);
             var findings = HistoryFindings.Create(state, tips, current);
             findings.AddRange(problems);
-            findings.Sort(CompareFindings);
+            findings.Sort(TreeScanner.CompareFindings);
             AddNotes();
             // Unchanged (the usual build): nothing to write.
             int read = pending.Count - missingBlobs;
@@ -532,7 +532,6 @@ public static class HistoryScanner
             int next = 0;
             long done = 0;
             long lastReport = 0;
-            var failures = new List<Finding>();
             void Work(GitObjectReader blobReader)
             {
                 var found = new List<Finding>();
@@ -794,22 +793,6 @@ public static class HistoryScanner
             {
                 notes.Add($"{overSize} blob(s) of the history are over the {options.MaxFileSize}-byte size limit and were not scanned.");
             }
-        }
-
-        private static int CompareFindings(Finding a, Finding b)
-        {
-            int c = string.CompareOrdinal(a.Path, b.Path);
-            if (c == 0)
-            {
-                c = a.Line.CompareTo(b.Line);
-            }
-
-            if (c == 0)
-            {
-                c = a.Column.CompareTo(b.Column);
-            }
-
-            return c != 0 ? c : string.CompareOrdinal(a.Rule.Code + a.Text.Serialize(), b.Rule.Code + b.Text.Serialize());
         }
     }
 

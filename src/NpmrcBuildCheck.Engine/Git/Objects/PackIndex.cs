@@ -54,9 +54,6 @@ internal sealed class PackIndex
         return new PackIndex(data, hashSize, (int)count);
     }
 
-    /// <summary>The object name at sorted position <paramref name="position"/>.</summary>
-    public ObjectId IdAt(int position) => ObjectId.FromBytes(data.AsSpan(namesStart + (position * hashSize), hashSize), hashSize);
-
     /// <summary>The pack offset of the object at sorted position <paramref name="position"/>.</summary>
     public long OffsetAt(int position)
     {
