@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using NpmrcBuildCheck.Reporting;
 using NpmrcBuildCheck.Sources;
+using NpmrcBuildCheck.Text;
 
 namespace NpmrcBuildCheck.Tool.Commands;
 
@@ -68,9 +69,7 @@ internal sealed class OutputOptions
             stdout.Write(text.ToString());
         }
 
-        stderr.WriteLine($"{ToolInfo.CommandName}: {Count(report.Errors, "error")}, {Count(report.Warnings, "warning")} in {Count(filesScanned, "file")} scanned.");
+        stderr.WriteLine($"{ToolInfo.CommandName}: {Counted.Of(report.Errors, "error")}, {Counted.Of(report.Warnings, "warning")} in {Counted.Of(filesScanned, "file")} scanned.");
         return report.Errors > 0 ? ExitCodes.Findings : ExitCodes.Clean;
     }
-
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }
