@@ -12,8 +12,10 @@ internal static class ProjectFindings
     public static IReadOnlyList<(Finding Finding, string FullPath)> Select(
         IEnumerable<ITaskItem> findingItems, string scanRoot, string projectDirectory, IEnumerable<ITaskItem> compileItems) =>
         ProjectShare.Select(
-            findingItems.Select(item => new ProjectShare.Candidate(FindingItem.FromItem(item), item.ItemSpec, item.GetMetadata(FindingItem.OwnerMetadata))),
+            findingItems.Select(item => new ProjectShare.Candidate<ITaskItem>(item, item.ItemSpec, item.GetMetadata(FindingItem.OwnerMetadata))),
             scanRoot,
             projectDirectory,
-            compileItems.Select(item => item.GetMetadata("FullPath")));
+            compileItems.Select(item => item.GetMetadata("FullPath")))
+        .Select(selected => (FindingItem.FromItem(selected.Finding), selected.FullPath))
+        .ToList();
 }

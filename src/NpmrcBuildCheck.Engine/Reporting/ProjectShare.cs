@@ -13,11 +13,15 @@ namespace NpmrcBuildCheck.Reporting;
 /// </summary>
 public static class ProjectShare
 {
-    /// <summary>A finding of the scan with its file's full path and its owner (<see cref="ProjectOwnership.OwnerOf"/>; "*" or null for every project).</summary>
-    public readonly record struct Candidate(Finding Finding, string FullPath, string? Owner);
+    /// <summary>
+    /// A finding of the scan (as the host holds it: a <see cref="Finding"/>, or an MSBuild item
+    /// read into one only once selected) with its file's full path and its owner
+    /// (<see cref="ProjectOwnership.OwnerOf"/>; "*" or null for every project).
+    /// </summary>
+    public readonly record struct Candidate<T>(T Finding, string FullPath, string? Owner);
 
-    public static IReadOnlyList<(Finding Finding, string FullPath)> Select(
-        IEnumerable<Candidate> candidates, string scanRoot, string projectDirectory, IEnumerable<string> compileFullPaths)
+    public static IReadOnlyList<(T Finding, string FullPath)> Select<T>(
+        IEnumerable<Candidate<T>> candidates, string scanRoot, string projectDirectory, IEnumerable<string> compileFullPaths)
     {
         string root = Normalize(scanRoot);
         string project = Normalize(projectDirectory);
@@ -31,7 +35,7 @@ public static class ProjectShare
             compiled.Add(Normalize(path));
         }
 
-        var selected = new List<(Finding, string)>();
+        var selected = new List<(T, string)>();
         foreach (var candidate in candidates)
         {
             string fullPath = Normalize(candidate.FullPath);

@@ -49,7 +49,7 @@ internal static class ProjectScan
         foreach (var project in enabled)
         {
             var scan = scans[project.ScanKey].Result;
-            var candidates = scan.Findings.Select(f => new ProjectShare.Candidate(
+            var candidates = scan.Findings.Select(f => new ProjectShare.Candidate<Finding>(
                 f,
                 Path.Combine(project.Root, f.Path.Replace('/', Path.DirectorySeparatorChar)),
                 ProjectOwnership.OwnerOf(f.Path, scan.ProjectDirectories)));
