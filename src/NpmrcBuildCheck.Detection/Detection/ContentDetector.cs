@@ -159,13 +159,8 @@ public static class ContentDetector
                 return;
             }
 
-            var byNumber = new Dictionary<int, int>();
-            for (int i = 0; i < doc.Lines.Count; i++)
-            {
-                byNumber[doc.Lines[i].Number] = i;
-            }
-
-            Suppressions.Apply(sink.Items, n => byNumber.TryGetValue(n, out int li) ? doc.LineText(li) : null);
+            // Lines are numbered from 1 in order (DecodedText.SplitLines): line n is at index n - 1.
+            Suppressions.Apply(sink.Items, n => n >= 1 && n <= doc.Lines.Count ? doc.LineText(n - 1) : null);
             return;
         }
 

@@ -32,7 +32,7 @@ internal sealed class FindingSink
         // A broken reference still claims its span in a copy: it is not a secret there either.
         if (!(IsConfigCopy && RuleCatalog.IsSettingsRule(rule)))
         {
-            Items.Add(new Finding(rule, Path, line, column, line, endColumn, key == null ? null : OneLine(key), OneLine(redacted),
+            Items.Add(new Finding(rule, Path, line, column, line, endColumn, key == null ? null : FindingMessage.OneLine(key), FindingMessage.OneLine(redacted),
                 Fingerprints.DigestSubject(subject), message));
         }
 
@@ -46,29 +46,6 @@ internal sealed class FindingSink
 
             spans.Add((column, endColumn));
         }
-    }
-
-    /// <summary>Keys and redacted forms are single-line (as message arguments are): control characters become spaces.</summary>
-    private static string OneLine(string text)
-    {
-        foreach (char c in text)
-        {
-            if (char.IsControl(c) || c == '\u2028' || c == '\u2029')
-            {
-                var chars = text.ToCharArray();
-                for (int i = 0; i < chars.Length; i++)
-                {
-                    if (char.IsControl(chars[i]) || chars[i] == '\u2028' || chars[i] == '\u2029')
-                    {
-                        chars[i] = ' ';
-                    }
-                }
-
-                return new string(chars);
-            }
-        }
-
-        return text;
     }
 
     /// <summary>True when a credential finding already covers part of this span.</summary>

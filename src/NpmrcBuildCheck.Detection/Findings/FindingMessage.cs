@@ -86,13 +86,23 @@ public sealed class FindingMessage : IEquatable<FindingMessage>
     /// <summary>The neutral wording (no host hints), e.g. for debugging.</summary>
     public override string ToString() => MessageRenderer.Render(this);
 
-    private static string OneLine(string text)
+    /// <summary>Keys, redacted forms and message arguments are single-line: control characters and line separators become spaces.</summary>
+    internal static string OneLine(string text)
     {
         foreach (char c in text)
         {
             if (char.IsControl(c) || c == '\u2028' || c == '\u2029')
             {
-                return new string(text.Select(x => char.IsControl(x) || x == '\u2028' || x == '\u2029' ? ' ' : x).ToArray());
+                var chars = text.ToCharArray();
+                for (int i = 0; i < chars.Length; i++)
+                {
+                    if (char.IsControl(chars[i]) || chars[i] == '\u2028' || chars[i] == '\u2029')
+                    {
+                        chars[i] = ' ';
+                    }
+                }
+
+                return new string(chars);
             }
         }
 
