@@ -58,7 +58,7 @@ public static class FileKinds
     {
         foreach (var (name, kind) in CopyPatterns)
         {
-            if (fileName.StartsWith(name + ".", StringComparison.OrdinalIgnoreCase)
+            if ((fileName.Length > name.Length && fileName[name.Length] == '.' && fileName.StartsWith(name, StringComparison.OrdinalIgnoreCase))
                 || fileName.EndsWith(name, StringComparison.OrdinalIgnoreCase))
             {
                 return kind;

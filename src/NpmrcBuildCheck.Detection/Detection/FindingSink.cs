@@ -7,22 +7,20 @@ namespace NpmrcBuildCheck.Detection;
 /// <summary>Collects one file's findings and remembers which spans hold an already reported secret.</summary>
 internal sealed class FindingSink
 {
-    private readonly Dictionary<int, List<(int Start, int End)>> claimed = new();
+    // Made when first needed: most files have no finding, and a sink is made for every file read.
+    private Dictionary<int, List<(int Start, int End)>>? claimed;
+    private bool? tokensOnly;
+    private bool? isConfigCopy;
 
-    public FindingSink(string path)
-    {
-        Path = path;
-        TokensOnly = FileKinds.IsDocumentation(path);
-        IsConfigCopy = FileKinds.IsConfigCopy(path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1));
-    }
+    public FindingSink(string path) => Path = path;
 
     public string Path { get; }
 
     /// <summary>Only checksum-valid npm tokens count in this file, not variable assignments (documentation).</summary>
-    public bool TokensOnly { get; }
+    public bool TokensOnly => tokensOnly ??= FileKinds.IsDocumentation(Path);
 
     /// <summary>A copy of a config file that no tool reads (<c>.npmrc.example</c>): only credential findings apply.</summary>
-    public bool IsConfigCopy { get; }
+    public bool IsConfigCopy => isConfigCopy ??= FileKinds.IsConfigCopy(Path.Substring(Path.LastIndexOfAny(new[] { '/', '\\' }) + 1));
 
     public List<Finding> Items { get; } = new();
 
@@ -38,6 +36,7 @@ internal sealed class FindingSink
 
         if (RuleCatalog.IsCredentialRule(rule) || rule == RuleCatalog.UnexpandedEnvReference)
         {
+            claimed ??= new Dictionary<int, List<(int Start, int End)>>();
             if (!claimed.TryGetValue(line, out var spans))
             {
                 spans = new List<(int Start, int End)>();
@@ -51,7 +50,7 @@ internal sealed class FindingSink
     /// <summary>True when a credential finding already covers part of this span.</summary>
     public bool IsClaimed(int line, int column, int endColumn)
     {
-        if (!claimed.TryGetValue(line, out var spans))
+        if (claimed is null || !claimed.TryGetValue(line, out var spans))
         {
             return false;
         }

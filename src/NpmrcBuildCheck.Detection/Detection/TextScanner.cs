@@ -9,8 +9,8 @@ namespace NpmrcBuildCheck.Detection;
 
 /// <summary>
 /// NPMRC003 in any text file: checksum-valid <c>npm_</c> tokens and literal values assigned to
-/// well-known npm token variables. Works on the raw bytes: a vectorised search for the anchors
-/// (<c>_</c> next to <c>npm</c>/<c>auth</c>/<c>pass</c>, and <c>npmAuth</c>); only lines holding an anchor are decoded.
+/// well-known npm token variables. Works on the raw bytes: one vectorised pass finds the anchors
+/// (<see cref="TextAnchors"/>); only lines holding a candidate word are decoded.
 /// </summary>
 internal static class TextScanner
 {
@@ -24,72 +24,13 @@ internal static class TextScanner
 
     public static void ScanBytes(ReadOnlySpan<byte> data, FindingSink sink)
     {
-        // Anchors, each searched with a vectorised IndexOf and remembered until passed: every candidate
-        // word (npm_ token, NPM_*/npm_config_* names, _authToken/_auth/_password, NODE_AUTH_TOKEN,
-        // YARN_NPM_*, npmAuthToken/npmAuthIdent) contains one of them.
-        Span<int> next = stackalloc int[AnchorCount];
-        next.Fill(-2);
         int pos = 0;
         int lineNo = 1;
         int countedTo = 0;
-
-        // Two strategies, same result: one vectorised search for '_' (fastest when underscores are rare,
-        // as in prose, XML and JSON), switching to the seven anchors when underscores turn out dense (code).
-        bool anchors = false;
-        int underscoreHits = 0;
-        int nextAuth = -2;
         while (pos < data.Length)
         {
-            int hit = int.MaxValue;
-            if (!anchors)
-            {
-                int u = data.Slice(pos).IndexOf((byte)'_');
-                if (u >= 0)
-                {
-                    hit = pos + u;
-                    if (++underscoreHits == 256 && hit < 256 * 48)
-                    {
-                        anchors = true;
-                        continue;
-                    }
-                }
-
-                if (nextAuth != -1 && nextAuth < pos)
-                {
-                    int a = data.Slice(pos).IndexOf("npmAuth"u8);
-                    nextAuth = a < 0 ? -1 : pos + a;
-                }
-
-                if (nextAuth >= 0)
-                {
-                    hit = Math.Min(hit, nextAuth);
-                }
-            }
-            else
-            {
-                for (int k = 0; k < AnchorCount; k++)
-                {
-                    if (next[k] == -1)
-                    {
-                        continue;
-                    }
-
-                    if (next[k] < pos)
-                    {
-                        int from = Math.Max(0, pos - AnchorUnderscore(k));
-                        int rel = data.Slice(from).IndexOf(Anchor(k));
-                        next[k] = rel < 0 ? -1 : from + rel;
-                        if (next[k] < 0)
-                        {
-                            continue;
-                        }
-                    }
-
-                    hit = Math.Min(hit, next[k] + AnchorUnderscore(k));
-                }
-            }
-
-            if (hit == int.MaxValue)
+            int hit = TextAnchors.Next(data, pos);
+            if (hit < 0)
             {
                 return;
             }
@@ -120,30 +61,27 @@ internal static class TextScanner
         }
     }
 
-    private const int AnchorCount = 7;
+    /// <summary>ASCII letters, digits and '_': one table lookup per byte (words around anchors are walked in both directions).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsWordByte(byte b) => WordBytes[b] != 0;
 
-    private static ReadOnlySpan<byte> Anchor(int k) =>
-        k switch
-        {
-            0 => "pm_"u8,
-            1 => "PM_"u8,
-            2 => "_a"u8,
-            3 => "_A"u8,
-            4 => "_p"u8,
-            5 => "_P"u8,
-            _ => "npmAuth"u8,
-        };
-
-    /// <summary>Offset of the anchor's representative position (its '_', or its start) from the match.</summary>
-    private static int AnchorUnderscore(int k) => k <= 1 ? 2 : 0;
-
-    private static bool IsWordByte(byte b) => (uint)(b - '0') <= 9 || (uint)((b | 0x20) - 'a') <= 25 || b == '_';
+    private static ReadOnlySpan<byte> WordBytes => new byte[256]
+    {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x00
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, // 0x20: 0-9
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, // 0x40: A-Z, _
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, // 0x60: a-z
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    };
 
     /// <summary>
     /// Decides on the bytes whether the word around an anchor can matter: a checksum-valid npm token,
     /// a well-known variable name, an npm_config_ variable or a credential key (_authToken, _auth, _password).
     /// </summary>
-    private static bool IsCandidate(ReadOnlySpan<byte> data, int i, out int wordEnd)
+    internal static bool IsCandidate(ReadOnlySpan<byte> data, int i, out int wordEnd)
     {
         int ws = i;
         while (ws > 0 && IsWordByte(data[ws - 1]))

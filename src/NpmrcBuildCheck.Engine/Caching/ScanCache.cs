@@ -196,20 +196,19 @@ internal sealed class ScanCache : IDisposable
 
     private void Serialize(Stream file)
     {
-        var current = Current();
-        var keys = new List<string>(current.Keys);
-        keys.Sort(StringComparer.Ordinal);
+        // Entries in no particular order: the loader hashes paths.
         var hashed = new XxHash64Stream(file);
         using (var writer = new BinaryWriter(hashed, new UTF8Encoding(false, true), leaveOpen: true))
         {
+            var current = Current();
             writer.Write(Magic);
             writer.Write(FormatVersion);
             writer.Write(Key);
-            writer.Write(keys.Count);
-            foreach (var path in keys)
+            writer.Write(current.Count);
+            foreach (var pair in current)
             {
-                var entry = current[path];
-                writer.Write(path);
+                var entry = pair.Value;
+                writer.Write(pair.Key);
                 writer.Write(entry.Stamp.Length);
                 writer.Write(entry.Stamp.LastWriteTicks);
                 writer.Write(entry.Stamp.ChangeTicks);

@@ -125,6 +125,7 @@ public static class TreeScanner
         ScanTrace.Phase("classified");
         long bytesRead = ReadAll(files, outcomes, toRead, options);
 
+        ScanTrace.Phase("read");
         int scanned = Merge(files, outcomes, findings, cache, out int binary);
         ScanTrace.Phase("merged");
         cache?.Save();
