@@ -34,6 +34,11 @@ public static class ContentDetector
                     ReadConfig(doc, kind, sink);
                     break;
                 case FileKind.Lockfile:
+                    if (DecodedText.DetectEncoding(content, out _) == SourceEncoding.Utf8 && !LockfileReader.MayHoldCredentials(content))
+                    {
+                        break;
+                    }
+
                     doc = DecodedText.Decode(content);
                     LockfileReader.Read(doc, sink);
                     break;

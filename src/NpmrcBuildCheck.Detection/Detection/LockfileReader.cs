@@ -1,3 +1,5 @@
+using System;
+
 namespace NpmrcBuildCheck.Detection;
 
 /// <summary>Lockfiles: credentials in registry URLs (NPMRC002) and npm tokens anywhere (NPMRC003).</summary>
@@ -15,5 +17,37 @@ internal static class LockfileReader
         }
 
         TextScanner.TokenPass(doc, sink, null);
+    }
+
+    /// <summary>
+    /// Whether a UTF-8 lockfile can hold what <see cref="Read"/> looks for: <c>npm_</c>, or a URL whose
+    /// authority has an '@'. Most lockfiles hold neither and are then not decoded: a 5 MB
+    /// <c>package-lock.json</c> decodes to a 10 MB string, whose large-object allocation triggered a
+    /// full collection of MSBuild's heap in a cold build. Conservative: the authority ends only at an
+    /// ASCII byte that ends it in <see cref="ValueShapes.FindUrlCredentials"/>, so this never says no
+    /// where the exact reading would find something.
+    /// </summary>
+    public static bool MayHoldCredentials(ReadOnlySpan<byte> content)
+    {
+        if (content.IndexOf("npm_"u8) >= 0)
+        {
+            return true;
+        }
+
+        // Every "://" is looked at (the exact reading skips those inside an authority it has read).
+        for (int sep = content.IndexOf("://"u8); sep >= 0;)
+        {
+            var rest = content.Slice(sep + 3);
+            int stop = rest.IndexOfAny("/?#\"'`<>, \t\r\n\f\v"u8);
+            if ((stop < 0 ? rest : rest.Slice(0, stop)).IndexOf((byte)'@') >= 0)
+            {
+                return true;
+            }
+
+            int next = rest.IndexOf("://"u8);
+            sep = next < 0 ? -1 : sep + 3 + next;
+        }
+
+        return false;
     }
 }
