@@ -21,10 +21,11 @@ internal static class LockfileReader
 
     /// <summary>
     /// Whether a UTF-8 lockfile can hold what <see cref="Read"/> looks for: <c>npm_</c>, or a URL whose
-    /// authority has an '@'. Most lockfiles hold neither and are then not decoded: a 5 MB
+    /// authority has a password (<c>user:password@</c>). Most lockfiles hold neither and are then not decoded: a 5 MB
     /// <c>package-lock.json</c> decodes to a 10 MB string, whose large-object allocation triggered a
     /// full collection of MSBuild's heap in a cold build. Conservative: the authority ends only at an
-    /// ASCII byte that ends it in <see cref="ValueShapes.FindUrlCredentials"/>, so this never says no
+    /// ASCII byte that ends it in <see cref="ValueShapes.FindUrlCredentials"/> (so it is never shorter, and a
+    /// password in the shorter one is one in this), and every "://" is looked at: this never says no
     /// where the exact reading would find something.
     /// </summary>
     public static bool MayHoldCredentials(ReadOnlySpan<byte> content)
@@ -39,9 +40,12 @@ internal static class LockfileReader
         {
             var rest = content.Slice(sep + 3);
             int stop = rest.IndexOfAny("/?#\"'`<>, \t\r\n\f\v"u8);
-            if ((stop < 0 ? rest : rest.Slice(0, stop)).IndexOf((byte)'@') >= 0)
+            var authority = stop < 0 ? rest : rest.Slice(0, stop);
+            int at = authority.LastIndexOf((byte)'@');
+            int colon = at < 0 ? -1 : authority.Slice(0, at).IndexOf((byte)':');
+            if (colon >= 0 && at > colon + 1)
             {
-                return true;
+                return true; // user:password@ (git+ssh://git@host/… has no password)
             }
 
             int next = rest.IndexOf("://"u8);

@@ -4,6 +4,7 @@ using System.Buffers.Binary;
 using System.IO;
 using System.IO.Hashing;
 using System.Text;
+using System.Threading;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Rules;
 using NpmrcBuildCheck.Text;
@@ -116,8 +117,8 @@ internal sealed class ScanCache : IDisposable
     /// <summary>
     /// Whether the file <paramref name="prefix"/> + <paramref name="leaf"/> (not concatenated) was
     /// cached with this stamp; if so, its outcome. Called for every listed file on every
-    /// build: no allocation, the path is compared as UTF-8 with the bytes of the loaded file. Not
-    /// thread-safe (the scanner calls it from one thread).
+    /// build: no allocation, the path is compared as UTF-8 with the bytes of the loaded file. The
+    /// scan's workers call it at once, each for other paths: an entry is only ever marked by one.
     /// </summary>
     public bool TryGet(string prefix, string leaf, FileStamp stamp, out bool binary, out Finding[] findings)
     {
@@ -130,7 +131,7 @@ internal sealed class ScanCache : IDisposable
                 if (!entry.Used)
                 {
                     entry.Used = true;
-                    hits++;
+                    Interlocked.Increment(ref hits);
                 }
 
                 binary = entry.Binary;

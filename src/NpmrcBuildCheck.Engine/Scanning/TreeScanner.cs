@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -13,8 +14,8 @@ using NpmrcBuildCheck.Walking;
 namespace NpmrcBuildCheck.Scanning;
 
 /// <summary>
-/// Walks a tree (pruning as it goes), reads each candidate file once (in parallel, into a
-/// reused buffer), runs <see cref="ContentDetector.Detect"/>, serves unchanged files from the
+/// Walks a tree (pruning as it goes) and, on the same threads while the walk goes on, reads each
+/// candidate file once (into a reused buffer), runs <see cref="ContentDetector.Detect"/>, serves unchanged files from the
 /// incremental cache, and relabels credential findings by git state. Never throws: every
 /// failure becomes an NPMRC900 finding naming its path.
 /// <list type="bullet">
@@ -55,14 +56,26 @@ public static class TreeScanner
         }
     }
 
-    /// <summary>What became of one listed file. A struct in one array: no object per file.</summary>
-    private struct Outcome
+    /// <summary>One listed file and what became of it.</summary>
+    private sealed class FileWork
     {
+        public FileWork(WalkedFile file) => File = file;
+
+        /// <summary>The file; for a link resolved to its target, the target's size and time.</summary>
+        public WalkedFile File;
         public Finding[]? Findings;
         public bool Binary;
         public bool Read;
         public bool Counted;
         public bool Cacheable;
+    }
+
+    /// <summary>What <see cref="Classify"/> decided for a file.</summary>
+    private enum Decision
+    {
+        Done,
+        CacheHit,
+        Read,
     }
 
     private static ScanResult ScanCore(ScanOptions options, Stopwatch stopwatch)
@@ -85,7 +98,6 @@ public static class TreeScanner
 
         ScanTrace.Phase("start");
         int workers = options.Workers;
-        ScanCache? cache = null;
         CacheLoader? loader = null;
         if (!string.IsNullOrWhiteSpace(options.CacheDirectory))
         {
@@ -94,45 +106,25 @@ public static class TreeScanner
             string detector = options.Detector is null ? string.Empty : "\ndetector=" + options.Detector.Method.DeclaringType?.FullName + "." + options.Detector.Method.Name;
             string key = ScanCache.KeyFor(options.SettingsKey + detector);
             ScanTrace.Phase("key");
-            if (workers > 1)
-            {
-                // The cache is not needed before the walk ends: read and parse it meanwhile.
-                loader = new CacheLoader(cacheDirectory, key);
-            }
-            else
-            {
-                cache = ScanCache.Load(cacheDirectory, key);
-            }
+
+            // With more than one worker the cache is read and parsed on its own thread while the walk starts.
+            loader = new CacheLoader(cacheDirectory, key, background: workers > 1, options.UseGit && workers > 1 ? root : null);
         }
 
-        var walk = TreeWalker.Walk(root, new ExcludeFilter(options.ExcludeGlobs, PruneRules.IgnoreCase), pruned, workers);
-        ScanTrace.Phase("walked");
-        if (loader is not null)
-        {
-            cache = loader.Wait();
-            ScanTrace.Phase("cache loaded");
-        }
-
-        // A cached credential finding will ask for git state at the end: read the index now, on the core the
-        // single-threaded per-file checks leave free. The answers are the same; only the time is earlier.
-        GitLoader? gitLoader = options.UseGit && workers > 1 && cache is { HasCredentialFindings: true } ? new GitLoader(root) : null;
-        ScanTrace.Phase("walked");
-        var files = walk.Files;
-        var outcomes = new Outcome[files.Count];
-        var toRead = new List<int>();
-        var findings = new List<Finding>(walk.Problems);
-        int cacheHits = Classify(files, outcomes, toRead, cache, options);
-        ScanTrace.Phase("classified");
-        long bytesRead = ReadAll(files, outcomes, toRead, options);
-
+        var pass = new Pass(options, new TreeWalker.SharedWalk(root, new ExcludeFilter(options.ExcludeGlobs, PruneRules.IgnoreCase), pruned), loader, workers);
+        pass.Run();
         ScanTrace.Phase("read");
-        int scanned = Merge(files, outcomes, findings, cache, out int binary);
+
+        var walk = WalkResult.Merge(pass.Walked);
+        var cache = loader?.Cache;
+        var findings = new List<Finding>(walk.Problems);
+        int scanned = Merge(pass.Done, findings, cache, out int binary);
         ScanTrace.Phase("merged");
         cache?.Save();
         cache?.Dispose();
         ScanTrace.Phase("saved");
 
-        GitStatus? preloaded = gitLoader?.Wait();
+        GitStatus? preloaded = loader?.Git;
         if (options.UseGit)
         {
             ApplyGitState(root, findings, preloaded);
@@ -141,9 +133,9 @@ public static class TreeScanner
         ScanTrace.Phase("git");
         findings.Sort(CompareFindings);
         walk.ProjectDirectories.Sort(StringComparer.Ordinal);
-        return new ScanResult(findings, scanned, bytesRead, stopwatch.Elapsed, walk.ProjectDirectories)
+        return new ScanResult(findings, scanned, pass.BytesRead, stopwatch.Elapsed, walk.ProjectDirectories)
         {
-            CacheHits = cacheHits,
+            CacheHits = pass.CacheHits,
             BinaryFilesSkipped = binary,
             DirectoriesListed = walk.DirectoriesListed,
             CacheProblem = cache?.Problem,
@@ -151,138 +143,130 @@ public static class TreeScanner
     }
 
     /// <summary>
-    /// Decides for each listed file: skipped, served from the cache, or to be read. Runs over every
-    /// file on every build, mostly in a fresh process.
+    /// Decides for one listed file: skipped, served from the cache, or to be read. Runs for every
+    /// file on every build, mostly in a fresh process, on every worker at once.
     /// </summary>
-    private static int Classify(List<WalkedFile> files, Outcome[] outcomes, List<int> toRead, ScanCache? cache, ScanOptions options)
+    private static Decision Classify(FileWork work, ScanCache? cache, ScanOptions options, long racyThreshold)
     {
-        int cacheHits = 0;
-        long racyThreshold = DateTime.UtcNow.Ticks - (2 * TimeSpan.TicksPerSecond);
-        for (int i = 0; i < files.Count; i++)
+        var file = work.File;
+        if (file.IsSymbolicLink)
         {
-            var file = files[i];
-            ref Outcome outcome = ref outcomes[i];
-            if (file.IsSymbolicLink)
+            // A link's listed size and time are the link's own, not its target's: ask the target's type
+            // (never open a FIFO or device), then read it with its real size, always (never from the cache).
+            switch (FileTypes.Get(file.FullPath))
             {
-                // A link's listed size and time are the link's own, not its target's: ask the target's type
-                // (never open a FIFO or device), then read it with its real size, always (never from the cache).
-                switch (FileTypes.Get(file.FullPath))
-                {
-                    case FileTypes.Kind.Special:
-                        outcome.Findings = new[] { ScanProblems.Special(file.RelativePath) };
-                        continue;
-                    case FileTypes.Kind.Missing:
-                    case FileTypes.Kind.Directory:
-                        continue; // Dangling link or a link loop: nothing to scan.
-                    case FileTypes.Kind.Unknown when !UnknownTypesAreSafeToOpen:
-                        continue;
-                }
+                case FileTypes.Kind.Special:
+                    work.Findings = new[] { ScanProblems.Special(file.RelativePath) };
+                    return Decision.Done;
+                case FileTypes.Kind.Missing:
+                case FileTypes.Kind.Directory:
+                    return Decision.Done; // Dangling link or a link loop: nothing to scan.
+                case FileTypes.Kind.Unknown when !UnknownTypesAreSafeToOpen:
+                    return Decision.Done;
+            }
 
 #if NET8_0_OR_GREATER
-                if (TryResolveLink(file) is { } resolved)
-                {
-                    // Size and time of the final target: the link is then cached like any file.
-                    file = files[i] = resolved;
-                }
-                else
+            if (TryResolveLink(file) is { } resolved)
+            {
+                // Size and time of the final target: the link is then cached like any file.
+                file = work.File = resolved;
+            }
+            else
 #endif
+            {
+                if (ContentScan.IsBinaryByName(file.Name))
                 {
-                    if (ContentScan.IsBinaryByName(file.Name))
-                    {
-                        outcome.Binary = true;
-                        continue;
-                    }
-
-                    toRead.Add(i);
-                    continue;
-                }
-            }
-
-            // Binary by name first: a large image or package is skipped quietly, not reported as over the size limit.
-            if (ContentScan.IsBinaryByName(file.Name))
-            {
-                outcome.Binary = true;
-                continue;
-            }
-
-            if (file.Length > options.MaxFileSize)
-            {
-                outcome.Findings = new[] { ScanProblems.OverSize(file.RelativePath, file.Length, options.MaxFileSize) };
-                continue;
-            }
-
-            if (file.Length == 0)
-            {
-                // Never opened: on Linux FIFOs, sockets and devices list with size 0, and an empty file holds nothing.
-                switch (FileTypes.Get(file.FullPath))
-                {
-                    case FileTypes.Kind.Special:
-                        outcome.Findings = new[] { ScanProblems.Special(file.RelativePath) };
-                        break;
-                    case FileTypes.Kind.Missing when HasUndecodableName(file):
-                        outcome.Findings = new[] { ScanProblems.Unreadable(file.RelativePath, isDirectory: false, UndecodableName()) };
-                        break;
-                    case FileTypes.Kind.Missing:
-                        break; // A dangling link, or deleted since the listing: nothing to scan.
-                    default:
-                        outcome.Counted = true;
-                        break;
+                    work.Binary = true;
+                    return Decision.Done;
                 }
 
-                continue;
+                return Decision.Read;
             }
-
-            if (cache is not null && cache.TryGet(file.RelativePrefix, file.RelativeLeaf, new FileStamp(file.Length, file.LastWriteTicks, file.ChangeTicks, file.Inode), out bool cachedBinary, out var cachedFindings))
-            {
-                cacheHits++;
-                outcome.Binary = cachedBinary;
-                outcome.Counted = !cachedBinary;
-                outcome.Findings = cachedFindings;
-                continue;
-            }
-
-            if (TypeCheckBeforeOpen && FileTypes.Get(file.FullPath) == FileTypes.Kind.Special)
-            {
-                // Not Linux: a FIFO may list with a size above 0 (macOS counts buffered bytes) and opening it could block.
-                outcome.Findings = new[] { ScanProblems.Special(file.RelativePath) };
-                continue;
-            }
-
-            // A time with no sub-second part, very recent, may come from a coarse file system: a change within the same tick would go unseen.
-            outcome.Cacheable = !(file.LastWriteTicks % TimeSpan.TicksPerSecond == 0 && file.LastWriteTicks >= racyThreshold);
-            toRead.Add(i);
         }
 
+        // Binary by name first: a large image or package is skipped quietly, not reported as over the size limit.
+        if (ContentScan.IsBinaryByName(file.Name))
+        {
+            work.Binary = true;
+            return Decision.Done;
+        }
 
-        return cacheHits;
+        if (file.Length > options.MaxFileSize)
+        {
+            work.Findings = new[] { ScanProblems.OverSize(file.RelativePath, file.Length, options.MaxFileSize) };
+            return Decision.Done;
+        }
+
+        if (file.Length == 0)
+        {
+            // Never opened: on Linux FIFOs, sockets and devices list with size 0, and an empty file holds nothing.
+            switch (FileTypes.Get(file.FullPath))
+            {
+                case FileTypes.Kind.Special:
+                    work.Findings = new[] { ScanProblems.Special(file.RelativePath) };
+                    break;
+                case FileTypes.Kind.Missing when HasUndecodableName(file):
+                    work.Findings = new[] { ScanProblems.Unreadable(file.RelativePath, isDirectory: false, UndecodableName()) };
+                    break;
+                case FileTypes.Kind.Missing:
+                    break; // A dangling link, or deleted since the listing: nothing to scan.
+                default:
+                    work.Counted = true;
+                    break;
+            }
+
+            return Decision.Done;
+        }
+
+        if (cache is not null && cache.TryGet(file.RelativePrefix, file.RelativeLeaf, new FileStamp(file.Length, file.LastWriteTicks, file.ChangeTicks, file.Inode), out bool cachedBinary, out var cachedFindings))
+        {
+            work.Binary = cachedBinary;
+            work.Counted = !cachedBinary;
+            work.Findings = cachedFindings;
+            return Decision.CacheHit;
+        }
+
+        if (TypeCheckBeforeOpen && FileTypes.Get(file.FullPath) == FileTypes.Kind.Special)
+        {
+            // Not Linux: a FIFO may list with a size above 0 (macOS counts buffered bytes) and opening it could block.
+            work.Findings = new[] { ScanProblems.Special(file.RelativePath) };
+            return Decision.Done;
+        }
+
+        // A time with no sub-second part, very recent, may come from a coarse file system: a change within the same tick would go unseen.
+        work.Cacheable = !(file.LastWriteTicks % TimeSpan.TicksPerSecond == 0 && file.LastWriteTicks >= racyThreshold);
+        return Decision.Read;
     }
 
     /// <summary>Counts and gathers the outcomes, and puts what was read into the cache.</summary>
-    private static int Merge(List<WalkedFile> files, Outcome[] outcomes, List<Finding> findings, ScanCache? cache, out int binary)
+    private static int Merge(List<FileWork>[] done, List<Finding> findings, ScanCache? cache, out int binary)
     {
         int scanned = 0;
         binary = 0;
-        for (int i = 0; i < files.Count; i++)
+        foreach (var list in done)
         {
-            ref Outcome outcome = ref outcomes[i];
-            if (outcome.Counted)
+            foreach (var work in list)
             {
-                scanned++;
-            }
+                if (work.Counted)
+                {
+                    scanned++;
+                }
 
-            if (outcome.Binary)
-            {
-                binary++;
-            }
+                if (work.Binary)
+                {
+                    binary++;
+                }
 
-            if (outcome.Findings is not null)
-            {
-                findings.AddRange(outcome.Findings);
-            }
+                if (work.Findings is not null)
+                {
+                    findings.AddRange(work.Findings);
+                }
 
-            if (cache is not null && outcome.Read && outcome.Cacheable)
-            {
-                cache.Put(files[i].RelativePath, new CachedFile(new FileStamp(files[i].Length, files[i].LastWriteTicks, files[i].ChangeTicks, files[i].Inode), outcome.Binary, outcome.Findings ?? Array.Empty<Finding>()));
+                if (cache is not null && work.Read && work.Cacheable)
+                {
+                    var file = work.File;
+                    cache.Put(file.RelativePath, new CachedFile(new FileStamp(file.Length, file.LastWriteTicks, file.ChangeTicks, file.Inode), work.Binary, work.Findings ?? Array.Empty<Finding>()));
+                }
             }
         }
 
@@ -320,15 +304,31 @@ public static class TreeScanner
         }
     }
 
-    /// <summary>Loads the cache on its own thread; <see cref="Wait"/> returns it or rethrows what loading threw.</summary>
+    /// <summary>
+    /// Loads the cache, on its own thread when <c>background</c>; <see cref="Cache"/> waits for it (from any
+    /// worker) and rethrows what loading threw. When the loaded cache holds a credential finding and a
+    /// root is given, the git index is read meanwhile on one more thread (<see cref="Git"/>): the answers
+    /// are the same, only the time is earlier.
+    /// </summary>
     private sealed class CacheLoader
     {
-        private readonly Thread thread;
+        private readonly Thread? thread;
+        private readonly string? gitRoot;
+        private readonly object gate = new();
         private ScanCache? cache;
         private System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure;
+        private GitLoader? git;
+        private volatile bool ready;
 
-        public CacheLoader(string directory, string key)
+        public CacheLoader(string directory, string key, bool background, string? gitRoot)
         {
+            this.gitRoot = gitRoot;
+            if (!background)
+            {
+                cache = ScanCache.Load(directory, key);
+                return;
+            }
+
             thread = new Thread(() =>
             {
                 try
@@ -343,11 +343,161 @@ public static class TreeScanner
             thread.Start();
         }
 
-        public ScanCache Wait()
+        /// <summary>Whether <see cref="Cache"/> returns at once (a worker with a folder to list should not wait for it).</summary>
+        public bool Loaded => ready || thread is null || !thread.IsAlive;
+
+        public ScanCache Cache
         {
-            thread.Join();
-            failure?.Throw();
-            return cache!;
+            get
+            {
+                if (!ready)
+                {
+                    lock (gate)
+                    {
+                        if (!ready)
+                        {
+                            thread?.Join();
+                            failure?.Throw();
+                            ScanTrace.Phase("cache loaded");
+                            if (gitRoot is not null && cache!.HasCredentialFindings)
+                            {
+                                git = new GitLoader(gitRoot);
+                            }
+
+                            ready = true;
+                        }
+                    }
+                }
+
+                return cache!;
+            }
+        }
+
+        /// <summary>The git status read beside the scan, or null (not needed, or reading failed).</summary>
+        public GitStatus? Git => git?.Wait();
+    }
+
+    /// <summary>
+    /// One scan's workers: <see cref="ScanOptions.Workers"/> threads (the calling one included) that list
+    /// folders (<see cref="TreeWalker.SharedWalk"/>) and, when no folder waits, check and read the listed
+    /// files, each into its own native buffer. Reads start while the walk goes on: no thread waits for the
+    /// walk to end, nor for a single-threaded pass over every file. Dedicated threads, not the thread pool:
+    /// in a fresh MSBuild node the pool starts small and injects threads slowly, and the build's own work runs on it.
+    /// </summary>
+    private sealed class Pass
+    {
+        private readonly ScanOptions options;
+        private readonly TreeWalker.SharedWalk walk;
+        private readonly CacheLoader? loader;
+        private readonly ConcurrentQueue<FileWork> listed = new();
+        private readonly long racyThreshold = DateTime.UtcNow.Ticks - (2 * TimeSpan.TicksPerSecond);
+        private long bytesRead;
+        private int cacheHits;
+        private Exception? failure;
+
+        public Pass(ScanOptions options, TreeWalker.SharedWalk walk, CacheLoader? loader, int workers)
+        {
+            this.options = options;
+            this.walk = walk;
+            this.loader = loader;
+            Walked = new WalkResult[workers];
+            Done = new List<FileWork>[workers];
+        }
+
+        /// <summary>What each worker listed.</summary>
+        public WalkResult[] Walked { get; }
+
+        /// <summary>The files each worker checked.</summary>
+        public List<FileWork>[] Done { get; }
+
+        public long BytesRead => bytesRead;
+
+        public int CacheHits => cacheHits;
+
+        public void Run()
+        {
+            var threads = new Thread[Walked.Length - 1];
+            for (int t = 0; t < threads.Length; t++)
+            {
+                int index = t + 1;
+
+                // The default stack size, as the thread pool's: detection parses nested JSON and YAML.
+                threads[t] = new Thread(() => Work(index)) { IsBackground = true, Name = "NpmrcBuildCheck scan" };
+                threads[t].Start();
+            }
+
+            Work(0);
+            foreach (var t in threads)
+            {
+                t.Join();
+            }
+
+            if (failure is not null)
+            {
+                throw new InvalidOperationException("The scan failed.", failure);
+            }
+        }
+
+        private void Work(int index)
+        {
+            try
+            {
+                var walked = Walked[index] = new WalkResult();
+                var done = Done[index] = new List<FileWork>();
+                var entries = new List<TreeWalker.Entry>(256);
+                Action<List<WalkedFile>, int> enqueue = (files, from) =>
+                {
+                    for (int i = from; i < files.Count; i++)
+                    {
+                        listed.Enqueue(new FileWork(files[i]));
+                    }
+                };
+                long bytes = 0;
+                int hits = 0;
+                var spin = default(SpinWait);
+                using (var buffer = new ReadBuffer(MinBufferSize))
+                {
+                    while (true)
+                    {
+                        // Folders first: listing one makes more work for every worker.
+                        if (walk.TryListOne(walked, entries, enqueue))
+                        {
+                            spin.Reset();
+                        }
+                        else if ((loader is null || loader.Loaded || walk.Done) && listed.TryDequeue(out var work))
+                        {
+                            spin.Reset();
+                            switch (Classify(work, loader?.Cache, options, racyThreshold))
+                            {
+                                case Decision.CacheHit:
+                                    hits++;
+                                    break;
+                                case Decision.Read:
+                                    bytes += ScanOne(work, options, buffer);
+                                    break;
+                            }
+
+                            done.Add(work);
+                        }
+                        else if (walk.Done && listed.IsEmpty)
+                        {
+                            break;
+                        }
+                        else
+                        {
+                            spin.SpinOnce();
+                        }
+                    }
+                }
+
+                Interlocked.Add(ref bytesRead, bytes);
+                Interlocked.Add(ref cacheHits, hits);
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+                walk.Abort();
+            }
         }
     }
 
@@ -383,69 +533,10 @@ public static class TreeScanner
 
     private static IOException UndecodableName() => new("its name is not valid UTF-8, so it cannot be opened by name");
 
-    /// <summary>
-    /// Reads and checks the files to read on <see cref="ScanOptions.Workers"/> threads (the calling
-    /// thread is one), each taking the next file in turn and reading into its own native buffer.
-    /// Dedicated threads, not the thread pool: in a fresh MSBuild node the pool starts small and
-    /// injects threads slowly, and the build's own work runs on it.
-    /// </summary>
-    private static long ReadAll(List<WalkedFile> files, Outcome[] outcomes, List<int> toRead, ScanOptions options)
-    {
-        if (toRead.Count == 0)
-        {
-            return 0;
-        }
-
-        long total = 0;
-        int next = -1;
-        Exception? failure = null;
-        void Work()
-        {
-            try
-            {
-                long bytes = 0;
-                using (var buffer = new ReadBuffer(MinBufferSize))
-                {
-                    for (int k = Interlocked.Increment(ref next); k < toRead.Count; k = Interlocked.Increment(ref next))
-                    {
-                        int i = toRead[k];
-                        bytes += ScanOne(files[i], ref outcomes[i], options, buffer);
-                    }
-                }
-
-                Interlocked.Add(ref total, bytes);
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-            }
-        }
-
-        var threads = new Thread[Math.Min(options.Workers, (toRead.Count + 7) / 8) - 1];
-        for (int t = 0; t < threads.Length; t++)
-        {
-            // The default stack size, as the thread pool's: detection parses nested JSON and YAML.
-            threads[t] = new Thread(Work) { IsBackground = true, Name = "NpmrcBuildCheck read" };
-            threads[t].Start();
-        }
-
-        Work();
-        foreach (var t in threads)
-        {
-            t.Join();
-        }
-
-        if (failure is not null)
-        {
-            throw new InvalidOperationException("Reading failed.", failure);
-        }
-
-        return total;
-    }
-
     /// <summary>Reads one file and runs detection; returns the bytes read. Never throws.</summary>
-    private static long ScanOne(WalkedFile file, ref Outcome outcome, ScanOptions options, ReadBuffer buffer)
+    private static long ScanOne(FileWork work, ScanOptions options, ReadBuffer buffer)
     {
+        var file = work.File;
         long maxFileSize = options.MaxFileSize;
         int length;
         try
@@ -457,38 +548,38 @@ public static class TreeScanner
         {
             if (HasUndecodableName(file))
             {
-                outcome.Findings = new[] { ScanProblems.Unreadable(file.RelativePath, isDirectory: false, UndecodableName()) };
+                work.Findings = new[] { ScanProblems.Unreadable(file.RelativePath, isDirectory: false, UndecodableName()) };
             }
 
             return 0; // Else deleted since the listing, or a dangling link: nothing to scan.
         }
         catch (Exception ex)
         {
-            outcome.Findings = new[] { ScanProblems.Unreadable(file.RelativePath, isDirectory: false, ex) };
+            work.Findings = new[] { ScanProblems.Unreadable(file.RelativePath, isDirectory: false, ex) };
             return 0;
         }
 
         if (length < 0)
         {
             // Grew past the limit after the listing.
-            outcome.Findings = new[] { ScanProblems.OverSize(file.RelativePath, -(long)length, maxFileSize) };
+            work.Findings = new[] { ScanProblems.OverSize(file.RelativePath, -(long)length, maxFileSize) };
             return -(long)length;
         }
 
-        outcome.Read = true;
+        work.Read = true;
         switch (ContentScan.Detect(file.RelativePath, file.Name, buffer.Slice(0, length), options.Detector, out var found))
         {
             case ContentScan.Result.Binary:
-                outcome.Binary = true;
+                work.Binary = true;
                 break;
             case ContentScan.Result.Failed:
-                outcome.Counted = true;
-                outcome.Findings = found;
-                outcome.Cacheable = false;
+                work.Counted = true;
+                work.Findings = found;
+                work.Cacheable = false;
                 break;
             default:
-                outcome.Counted = true;
-                outcome.Findings = found;
+                work.Counted = true;
+                work.Findings = found;
                 break;
         }
 

@@ -85,6 +85,21 @@ internal sealed class WalkResult
     public List<Finding> Problems { get; } = new();
 
     public int DirectoriesListed { get; set; }
+
+    /// <summary>One result from the results of the threads of one walk (the first one, extended).</summary>
+    public static WalkResult Merge(IReadOnlyList<WalkResult> partials)
+    {
+        var merged = partials[0];
+        for (int i = 1; i < partials.Count; i++)
+        {
+            merged.Files.AddRange(partials[i].Files);
+            merged.ProjectDirectories.AddRange(partials[i].ProjectDirectories);
+            merged.Problems.AddRange(partials[i].Problems);
+            merged.DirectoriesListed += partials[i].DirectoriesListed;
+        }
+
+        return merged;
+    }
 }
 
 /// <summary>
@@ -145,78 +160,44 @@ internal static class TreeWalker
     /// <summary>Walks <paramref name="root"/> with <paramref name="workers"/> threads (1 = on the calling thread).</summary>
     public static WalkResult Walk(string root, ExcludeFilter excludes, ICollection<string> prunedFullPaths, int workers = 1)
     {
-        var comparer = PruneRules.IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
-        var pruned = new HashSet<string>(comparer);
-        foreach (var p in prunedFullPaths)
-        {
-            pruned.Add(p);
-        }
-
-        var start = new Folder(root, string.Empty, Path.GetFileName(root));
-        if (workers <= 1)
-        {
-            var result = new WalkResult();
-            var stack = new Stack<Folder>();
-            stack.Push(start);
-            var entries = new List<Entry>(256);
-            while (stack.Count > 0)
-            {
-                ListFolder(stack.Pop(), excludes, pruned, result, entries, stack.Push);
-            }
-
-            return result;
-        }
-
-        // Parallel: a shared stack of folders to list; each worker keeps its own results, merged at the end.
-        // Order does not matter here: findings and project folders are sorted by the caller.
-        var pending = new ConcurrentStack<Folder>();
-        pending.Push(start);
-        int outstanding = 1;
-        var partials = new WalkResult[workers];
-        var threads = new Thread[workers];
+        var walk = new SharedWalk(root, excludes, prunedFullPaths);
+        var partials = new WalkResult[Math.Max(1, workers)];
         Exception? failure = null;
-        for (int w = 0; w < workers; w++)
+        void Work(int index)
         {
-            int index = w;
-            partials[index] = new WalkResult();
-            threads[index] = new Thread(() =>
+            try
             {
-                try
+                var local = partials[index] = new WalkResult();
+                var entries = new List<Entry>(256);
+                var spin = default(SpinWait);
+                while (!walk.Done)
                 {
-                    var local = partials[index];
-                    var entries = new List<Entry>(256);
-                    var spin = default(SpinWait);
-                    while (Volatile.Read(ref outstanding) > 0)
+                    if (walk.TryListOne(local, entries, null))
                     {
-                        if (pending.TryPop(out var folder))
-                        {
-                            spin.Reset();
-                            ListFolder(folder, excludes, pruned, local, entries, child =>
-                            {
-                                Interlocked.Increment(ref outstanding);
-                                pending.Push(child);
-                            });
-                            Interlocked.Decrement(ref outstanding);
-                        }
-                        else
-                        {
-                            spin.SpinOnce();
-                        }
+                        spin.Reset();
+                    }
+                    else
+                    {
+                        spin.SpinOnce();
                     }
                 }
-                catch (Exception ex)
-                {
-                    failure = ex;
-                    Interlocked.Exchange(ref outstanding, 0);
-                }
-            }, 256 * 1024) { IsBackground = true, Name = "NpmrcBuildCheck walk" };
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+                walk.Abort();
+            }
         }
 
-        foreach (var t in threads)
+        var threads = new Thread[partials.Length - 1];
+        for (int t = 0; t < threads.Length; t++)
         {
-            t.Start();
+            int index = t + 1;
+            threads[t] = new Thread(() => Work(index), 256 * 1024) { IsBackground = true, Name = "NpmrcBuildCheck walk" };
+            threads[t].Start();
         }
 
+        Work(0);
         foreach (var t in threads)
         {
             t.Join();
@@ -224,19 +205,65 @@ internal static class TreeWalker
 
         if (failure is not null)
         {
-            throw new InvalidOperationException("The parallel walk failed.", failure);
+            throw new InvalidOperationException("The walk failed.", failure);
         }
 
-        var merged = partials[0];
-        for (int w = 1; w < workers; w++)
+        return WalkResult.Merge(partials);
+    }
+
+    /// <summary>
+    /// The folders still to list, shared by the threads of one walk: each thread takes one at a time
+    /// (<see cref="TryListOne"/>) until <see cref="Done"/>. Order does not matter: callers sort what they report.
+    /// </summary>
+    internal sealed class SharedWalk
+    {
+        private readonly ConcurrentStack<Folder> pending = new();
+        private readonly ExcludeFilter excludes;
+        private readonly HashSet<string> pruned;
+        private int outstanding = 1;
+
+        public SharedWalk(string root, ExcludeFilter excludes, ICollection<string> prunedFullPaths)
         {
-            merged.Files.AddRange(partials[w].Files);
-            merged.ProjectDirectories.AddRange(partials[w].ProjectDirectories);
-            merged.Problems.AddRange(partials[w].Problems);
-            merged.DirectoriesListed += partials[w].DirectoriesListed;
+            this.excludes = excludes;
+            pruned = new HashSet<string>(prunedFullPaths, PruneRules.IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+            pending.Push(new Folder(root, string.Empty, Path.GetFileName(root)));
         }
 
-        return merged;
+        /// <summary>No folder is left to list, nor being listed.</summary>
+        public bool Done => Volatile.Read(ref outstanding) <= 0;
+
+        /// <summary>
+        /// Lists one folder into <paramref name="into"/> (its files appended to <see cref="WalkResult.Files"/>), then
+        /// hands the new files, from index <c>from</c>, to <paramref name="listed"/>; false when no folder waits now.
+        /// The walk is <see cref="Done"/> only after <paramref name="listed"/> returned for its last folder.
+        /// </summary>
+        public bool TryListOne(WalkResult into, List<Entry> entries, Action<List<WalkedFile>, int>? listed)
+        {
+            if (!pending.TryPop(out var folder))
+            {
+                return false;
+            }
+
+            try
+            {
+                int from = into.Files.Count;
+                ListFolder(folder, excludes, pruned, into, entries, child =>
+                {
+                    Interlocked.Increment(ref outstanding);
+                    pending.Push(child);
+                });
+                listed?.Invoke(into.Files, from);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref outstanding);
+            }
+
+            return true;
+        }
+
+        /// <summary>Ends the walk for every thread (one of them failed).</summary>
+        public void Abort() => Volatile.Write(ref outstanding, int.MinValue / 2);
     }
 
     [ThreadStatic]

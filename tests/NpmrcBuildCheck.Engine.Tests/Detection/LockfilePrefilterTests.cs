@@ -59,6 +59,7 @@ public sealed class LockfilePrefilterTests
         for (int i = 0; i < 2000; i++)
         {
             text.Append($"    \"node_modules/@scope/pkg{i}\": {{ \"version\": \"1.0.{i}\", \"resolved\": \"https://registry.npmjs.org/@scope/pkg{i}/-/pkg{i}-1.0.{i}.tgz\" }},\n");
+            text.Append($"    \"node_modules/dep{i}\": {{ \"resolved\": \"git+ssh://git@github.com/org/dep{i}.git#0123abc\" }},\n");
         }
 
         text.Append("  }\n}\n");
