@@ -526,7 +526,7 @@ public static class HistoryScanner
                 return 0;
             }
 
-            int workers = options.MaxParallelism > 0 ? options.MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
+            int workers = Scanning.WorkerCount.For(options.MaxParallelism);
             workers = Math.Min(workers, Math.Max(1, pending.Count / Chunk));
             long total = 0;
             int next = 0;

@@ -31,11 +31,11 @@ public sealed class ScanOptions
     /// <summary>Files larger than this are not read.</summary>
     public long MaxFileSize { get; init; } = DefaultMaxFileSize;
 
-    /// <summary>How many threads read files; 0 (default) picks the processor count, at most 4.</summary>
+    /// <summary>How many threads walk and read; 0 (default) picks one per core plus one, at most 4 (<see cref="WorkerCount"/>).</summary>
     public int MaxParallelism { get; init; }
 
-    /// <summary>The threads the walk and the reads use: <see cref="MaxParallelism"/>, or the processor count, at most 4.</summary>
-    internal int Workers => MaxParallelism > 0 ? MaxParallelism : Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
+    /// <summary>The threads the walk and the reads use.</summary>
+    internal int Workers => WorkerCount.For(MaxParallelism);
 
     /// <summary>Replaces <see cref="Detection.ContentDetector.Detect"/> (benchmarks and tests only).</summary>
     internal DetectCallback? Detector { get; init; }
