@@ -50,7 +50,7 @@ internal sealed class ScanCache : IDisposable
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("NPMRCBC\0");
 
     private readonly Loaded previous;
-    private readonly Dictionary<string, CachedFile> added = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, CachedFile>> added = new();
     private int hits;
     private bool dirty;
 
@@ -148,10 +148,14 @@ internal sealed class ScanCache : IDisposable
     /// <summary>Frees the loaded file's memory (after <see cref="Save"/>).</summary>
     public void Dispose() => previous.Dispose();
 
+    /// <summary>Adds the outcome of a file read in this scan (never one served from the cache). Any worker may call it.</summary>
     public void Put(string relativePath, CachedFile entry)
     {
-        added[relativePath] = entry;
-        dirty = true;
+        lock (added)
+        {
+            added.Add(new KeyValuePair<string, CachedFile>(relativePath, entry));
+            dirty = true;
+        }
     }
 
     /// <summary>Writes the cache when something changed (new, changed or removed files). Never throws.</summary>
@@ -175,50 +179,31 @@ internal sealed class ScanCache : IDisposable
         }
     }
 
-    /// <summary>What the next scan finds: the entries hit by this scan and the ones put.</summary>
-    private Dictionary<string, CachedFile> Current()
-    {
-        var current = new Dictionary<string, CachedFile>(added, StringComparer.Ordinal);
-        for (int i = 0; i < previous.Count; i++)
-        {
-            ref var e = ref previous.Entries[i];
-            if (e.Used)
-            {
-                string path = previous.PathOf(i);
-                if (!current.ContainsKey(path))
-                {
-                    current[path] = new CachedFile(e.Stamp, e.Binary, e.Findings ?? Array.Empty<Finding>());
-                }
-            }
-        }
-
-        return current;
-    }
-
+    /// <summary>
+    /// Writes what the next scan finds: the entries put and the loaded ones this scan hit. A path is in
+    /// only one of them: a file is read (and put) only when its loaded entry, if any, did not match.
+    /// Entries in no particular order: the loader hashes paths.
+    /// </summary>
     private void Serialize(Stream file)
     {
-        // Entries in no particular order: the loader hashes paths.
         var hashed = new XxHash64Stream(file);
         using (var writer = new BinaryWriter(hashed, new UTF8Encoding(false, true), leaveOpen: true))
         {
-            var current = Current();
             writer.Write(Magic);
             writer.Write(FormatVersion);
             writer.Write(Key);
-            writer.Write(current.Count);
-            foreach (var pair in current)
+            writer.Write(added.Count + hits);
+            foreach (var pair in added)
             {
-                var entry = pair.Value;
-                writer.Write(pair.Key);
-                writer.Write(entry.Stamp.Length);
-                writer.Write(entry.Stamp.LastWriteTicks);
-                writer.Write(entry.Stamp.ChangeTicks);
-                writer.Write(entry.Stamp.Inode);
-                writer.Write(entry.Binary);
-                writer.Write(entry.Findings.Length);
-                foreach (var f in entry.Findings)
+                WriteEntry(writer, pair.Key, pair.Value.Stamp, pair.Value.Binary, pair.Value.Findings);
+            }
+
+            for (int i = 0; i < previous.Entries.Length; i++)
+            {
+                ref var e = ref previous.Entries[i];
+                if (e.Used)
                 {
-                    CachedFindings.Write(writer, f);
+                    WriteEntry(writer, previous.PathOf(i), e.Stamp, e.Binary, e.Findings ?? Array.Empty<Finding>());
                 }
             }
         }
@@ -228,6 +213,23 @@ internal sealed class ScanCache : IDisposable
             writer.Write(hashed.CurrentHash);
         }
     }
+
+    private static void WriteEntry(BinaryWriter writer, string path, FileStamp stamp, bool binary, Finding[] findings)
+    {
+        writer.Write(path);
+        writer.Write(stamp.Length);
+        writer.Write(stamp.LastWriteTicks);
+        writer.Write(stamp.ChangeTicks);
+        writer.Write(stamp.Inode);
+        writer.Write(binary);
+        writer.Write(findings.Length);
+
+        foreach (var f in findings)
+        {
+            CachedFindings.Write(writer, f);
+        }
+    }
+
 
     /// <summary>Parses a cache file (the layout <see cref="Serialize"/> writes) without making a string per path; null if unusable.</summary>
     private static Loaded? TryRead(FileBytes file, string key)

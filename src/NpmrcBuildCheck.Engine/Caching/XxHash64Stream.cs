@@ -9,9 +9,9 @@ namespace NpmrcBuildCheck.Caching;
 /// and the history state are written straight to disk with their XxHash64 trailer instead of through a growing
 /// <see cref="MemoryStream"/>: a few MB on the large object heap at the end of a cold scan were
 /// one full collection of MSBuild's heap, 40 ms of a 260 ms first scan (bench/README.md).
-/// Writes are gathered in a block first: a <see cref="BinaryWriter"/> writes one field at a time,
-/// and a hash update and a file write per field made saving the cache of a 13,000-file tree
-/// take 11 ms instead of 3.
+/// Writes are gathered in 64 KB blocks first: a <see cref="BinaryWriter"/> writes one field at a
+/// time, and a hash update and a file write per field (with the entries sorted, as they no longer
+/// are) made saving the cache of a 13,000-file tree take 19 ms in a fresh process, 10 ms after.
 /// </summary>
 internal sealed class XxHash64Stream : Stream
 {

@@ -118,7 +118,7 @@ public static class TreeScanner
         var walk = WalkResult.Merge(pass.Walked);
         var cache = loader?.Cache;
         var findings = new List<Finding>(walk.Problems);
-        int scanned = Merge(pass.Done, findings, cache, out int binary);
+        int scanned = Merge(pass.Done, findings, out int binary);
         ScanTrace.Phase("merged");
         cache?.Save();
         cache?.Dispose();
@@ -238,8 +238,8 @@ public static class TreeScanner
         return Decision.Read;
     }
 
-    /// <summary>Counts and gathers the outcomes, and puts what was read into the cache.</summary>
-    private static int Merge(List<FileWork>[] done, List<Finding> findings, ScanCache? cache, out int binary)
+    /// <summary>Counts and gathers the outcomes (the workers put what they read into the cache).</summary>
+    private static int Merge(List<FileWork>[] done, List<Finding> findings, out int binary)
     {
         int scanned = 0;
         binary = 0;
@@ -260,12 +260,6 @@ public static class TreeScanner
                 if (work.Findings is not null)
                 {
                     findings.AddRange(work.Findings);
-                }
-
-                if (cache is not null && work.Read && work.Cacheable)
-                {
-                    var file = work.File;
-                    cache.Put(file.RelativePath, new CachedFile(new FileStamp(file.Length, file.LastWriteTicks, file.ChangeTicks, file.Inode), work.Binary, work.Findings ?? Array.Empty<Finding>()));
                 }
             }
         }
@@ -474,6 +468,12 @@ public static class TreeScanner
                                     break;
                                 case Decision.Read:
                                     bytes += ScanOne(work, options, buffer);
+                                    if (work.Read && work.Cacheable && loader is not null)
+                                    {
+                                        var file = work.File;
+                                        loader.Cache.Put(file.RelativePath, new CachedFile(new FileStamp(file.Length, file.LastWriteTicks, file.ChangeTicks, file.Inode), work.Binary, work.Findings ?? Array.Empty<Finding>()));
+                                    }
+
                                     break;
                             }
 

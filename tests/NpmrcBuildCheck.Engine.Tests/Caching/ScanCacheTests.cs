@@ -41,6 +41,34 @@ public sealed class ScanCacheTests
     }
 
     [TestMethod]
+    public void PathsOfEveryLengthAndScriptRoundTrip()
+    {
+        // One-byte and two-byte length prefixes, non-ASCII names, and a path too long to be written at once.
+        using var tree = new TestTree();
+        tree.Write("a.js", "x\n");
+        tree.Write("caf\u00e9/\u65e5\u672c/.npmrc", TestTree.NpmrcWithToken(3));
+        string deep = string.Join("/", Enumerable.Repeat(new string('d', 60), 2)) + "/" + new string('f', 100) + ".js";
+        tree.Write(deep, "y\n");
+        string deeper = string.Join("/", Enumerable.Repeat(new string('e', 200), 6)) + "/g.js";
+        tree.Write(deeper, "z\n");
+        string cache = tree.Full("obj/npmrc-cache");
+        var cold = tree.Scan(o => With(o, cache));
+        var warm = tree.Scan(o => With(o, cache));
+        Assert.AreEqual(4, cold.FilesScanned);
+        Assert.AreEqual(0, warm.BytesRead, "every path was found again in the saved cache");
+        Assert.AreEqual(4, warm.CacheHits);
+        CollectionAssert.AreEqual(cold.Findings.ToArray(), warm.Findings.ToArray());
+
+        // A save made of hits only (the loaded entries written back) loads as well.
+        tree.Write("b.js", "w\n");
+        var third = tree.Scan(o => With(o, cache));
+        var fourth = tree.Scan(o => With(o, cache));
+        Assert.AreEqual(4, third.CacheHits);
+        Assert.AreEqual(5, fourth.CacheHits);
+        Assert.AreEqual(0, fourth.BytesRead);
+    }
+
+    [TestMethod]
     public void ChangedFileIsReadAgain_RemovedFileIsDropped()
     {
         using var tree = new TestTree();
