@@ -358,8 +358,11 @@ internal static class ValueShapes
         return false;
     }
 
-    /// <summary>A URL credential: <c>user:password@</c> in the authority. Indices are into the searched text.</summary>
-    internal readonly struct UrlCredential
+    /// <summary>
+    /// A URL credential: <c>user:password@</c> in the authority. Indices are into the searched text. A
+    /// class, as <see cref="Text.TextLine"/>: a list of it then runs precompiled code in a fresh process.
+    /// </summary>
+    internal sealed class UrlCredential
     {
         public UrlCredential(int passwordStart, int passwordEnd)
         {

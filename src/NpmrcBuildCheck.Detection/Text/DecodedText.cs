@@ -11,8 +11,12 @@ internal enum SourceEncoding
     Utf16BigEndian,
 }
 
-/// <summary>One line of a decoded text: its start index and length in <see cref="DecodedText.Text"/>, and its 1-based number.</summary>
-internal readonly struct TextLine
+/// <summary>
+/// One line of a decoded text: its start index and length in <see cref="DecodedText.Text"/>, and its 1-based number.
+/// A class, not a struct: a <c>List</c> of a struct of this assembly is JIT-compiled in every fresh
+/// MSBuild node (the runtime's precompiled code covers lists of classes only).
+/// </summary>
+internal sealed class TextLine
 {
     public TextLine(int start, int length, int number)
     {

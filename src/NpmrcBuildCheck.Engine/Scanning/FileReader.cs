@@ -67,12 +67,17 @@ internal static class FileReader
             byte* target = large is null ? name : largeName;
             int written = System.Text.Encoding.UTF8.GetBytes(chars, path.Length, target, max);
             target[written] = 0;
-            fd = NativeOpen(target, LinuxReadOnly | LinuxNonBlock | LinuxNoCtty | LinuxCloseOnExec);
-        }
-
-        if (fd < 0)
-        {
-            throw ErrorFor(Marshal.GetLastWin32Error(), path);
+            const int Flags = LinuxReadOnly | LinuxNonBlock | LinuxNoCtty | LinuxCloseOnExec;
+            fd = Open(target, Flags);
+            if (fd < 0)
+            {
+                // Failed: again through the errno-saving stub (made only now), for the reason.
+                fd = OpenSavingErrno(target, Flags);
+                if (fd < 0)
+                {
+                    throw ErrorFor(Marshal.GetLastWin32Error(), path);
+                }
+            }
         }
 
         try
@@ -85,7 +90,13 @@ internal static class FileReader
                     return result;
                 }
 
-                long n = (long)NativeRead(fd, buffer.Pointer + total, (IntPtr)(want - total));
+                long n = (long)Read(fd, buffer.Pointer + total, (IntPtr)(want - total));
+                if (n < 0)
+                {
+                    // Again through the errno-saving stub: a failed read changes nothing, so asking twice is safe.
+                    n = (long)ReadSavingErrno(fd, buffer.Pointer + total, (IntPtr)(want - total));
+                }
+
                 if (n < 0)
                 {
                     int errno = Marshal.GetLastWin32Error();
@@ -178,11 +189,19 @@ internal static class FileReader
         _ => new IOException(new Win32Exception(errno).Message + " (errno " + errno + ")"),
     };
 
+    // Every call is blittable and saves no errno, so the runtime calls libc inline with no marshalling stub
+    // to compile in each fresh MSBuild node; only after a failure is the errno-saving variant called (and compiled).
+    [DllImport("libc", EntryPoint = "open")]
+    private static extern unsafe int Open(byte* nulTerminatedUtf8Path, int flags);
+
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static extern unsafe int NativeOpen(byte* nulTerminatedUtf8Path, int flags);
+    private static extern unsafe int OpenSavingErrno(byte* nulTerminatedUtf8Path, int flags);
+
+    [DllImport("libc", EntryPoint = "read")]
+    private static extern unsafe IntPtr Read(int fd, byte* buffer, IntPtr count);
 
     [DllImport("libc", EntryPoint = "read", SetLastError = true)]
-    private static extern unsafe IntPtr NativeRead(int fd, byte* buffer, IntPtr count);
+    private static extern unsafe IntPtr ReadSavingErrno(int fd, byte* buffer, IntPtr count);
 
     [DllImport("libc", EntryPoint = "close")]
     private static extern int NativeClose(int fd);
