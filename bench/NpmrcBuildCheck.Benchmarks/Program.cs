@@ -23,8 +23,19 @@ if (args.Length >= 2 && args[0] == "history")
 // without reuse does on every build: run it twice, the second run is a no-op build's scan.
 if (args.Length >= 3 && args[0] == "first")
 {
-    var once = TreeScanner.Scan(new ScanOptions(Path.GetFullPath(args[1])) { CacheDirectory = Path.GetFullPath(args[2]) });
-    Console.WriteLine($"first scan in process: {once.FilesScanned} files, {once.BytesRead} bytes read, {once.CacheHits} cache hits, {once.Elapsed.TotalMilliseconds:F1} ms");
+    int repeat = args.Length > 3 ? int.Parse(args[3]) : 1;
+    var self = Process.GetCurrentProcess();
+    for (int r = 0; r < repeat; r++)
+    {
+        string cacheDir = Path.GetFullPath(args[2]) + (r == 0 ? string.Empty : "-" + r);
+        self.Refresh();
+        var cpuBefore = self.TotalProcessorTime;
+        var userBefore = self.UserProcessorTime;
+        var once = TreeScanner.Scan(new ScanOptions(Path.GetFullPath(args[1])) { CacheDirectory = cacheDir });
+        self.Refresh();
+        Console.WriteLine($"scan {r + 1} in process: {once.FilesScanned} files, {once.BytesRead} bytes read, {once.CacheHits} cache hits, {once.Elapsed.TotalMilliseconds:F1} ms, CPU {(self.TotalProcessorTime - cpuBefore).TotalMilliseconds:F0} ms (user {(self.UserProcessorTime - userBefore).TotalMilliseconds:F0} ms)");
+    }
+
     return;
 }
 
@@ -54,6 +65,13 @@ if (args.Length >= 2 && args[0] == "phases")
         Console.WriteLine($"walk {walkMs:F1} ms cpu {(cpu1 - cpu0).TotalMilliseconds:F0} ({walk.Files.Count} files, {walk.DirectoriesListed} folders); git {gitMs:F1} ms cpu {(cpu2 - cpu1).TotalMilliseconds:F0} ({state}); warm scan {warm.Elapsed.TotalMilliseconds:F1} ms cpu {(cpu3 - cpu2).TotalMilliseconds:F0}");
     }
 
+    return;
+}
+
+// `detect DIR`: detection alone (files in memory, warm code), per file extension, and the anchor search alone.
+if (args.Length >= 2 && args[0] == "detect")
+{
+    DetectionBench.Run(Path.GetFullPath(args[1]));
     return;
 }
 

@@ -39,8 +39,13 @@ internal static class LockfileReader
         for (int sep = content.IndexOf("://"u8); sep >= 0;)
         {
             var rest = content.Slice(sep + 3);
-            int stop = rest.IndexOfAny("/?#\"'`<>, \t\r\n\f\v"u8);
-            var authority = stop < 0 ? rest : rest.Slice(0, stop);
+            int stop = 0;
+            while (stop < rest.Length && !EndsAuthority(rest[stop]))
+            {
+                stop++;
+            }
+
+            var authority = rest.Slice(0, stop);
             int at = authority.LastIndexOf((byte)'@');
             int colon = at < 0 ? -1 : authority.Slice(0, at).IndexOf((byte)':');
             if (colon >= 0 && at > colon + 1)
@@ -54,4 +59,9 @@ internal static class LockfileReader
 
         return false;
     }
+
+    /// <summary>The ASCII bytes that end a URL's authority in <see cref="ValueShapes.FindUrlCredentials"/>.</summary>
+    private static bool EndsAuthority(byte b) =>
+        b is (byte)'/' or (byte)'?' or (byte)'#' or (byte)'"' or (byte)'\'' or (byte)'`' or (byte)'<' or (byte)'>' or (byte)','
+            or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'\f' or (byte)'\v';
 }

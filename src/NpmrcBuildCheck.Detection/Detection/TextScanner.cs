@@ -81,7 +81,7 @@ internal static class TextScanner
     /// Decides on the bytes whether the word around an anchor can matter: a checksum-valid npm token,
     /// a well-known variable name, an npm_config_ variable or a credential key (_authToken, _auth, _password).
     /// </summary>
-    internal static bool IsCandidate(ReadOnlySpan<byte> data, int i, out int wordEnd)
+    private static bool IsCandidate(ReadOnlySpan<byte> data, int i, out int wordEnd)
     {
         int ws = i;
         while (ws > 0 && IsWordByte(data[ws - 1]))
