@@ -55,8 +55,12 @@ public static class ContentDetector
 
                     if (IsPackageJson(relativePath))
                     {
-                        doc ??= DecodedText.Decode(content);
-                        PackageJsonReader.Read(doc, sink);
+                        // Decoded only when it names a registry: a frontend tree has a package.json per package.
+                        if (doc != null || content.IndexOf("\"registry\""u8) >= 0)
+                        {
+                            doc ??= DecodedText.Decode(content);
+                            PackageJsonReader.Read(doc, sink);
+                        }
                     }
                     else if (CiFiles.Classify(relativePath) is CiProvider provider)
                     {
