@@ -85,10 +85,12 @@ internal sealed class ScanCache : IDisposable
         return "scan-" + XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + ".cache";
     }
 
-    /// <summary>Loads the cache for <paramref name="key"/> from <paramref name="directory"/>; an unusable file gives an empty cache.</summary>
-    public static ScanCache Load(string directory, string key)
+    /// <summary>The cache file for <paramref name="key"/> in <paramref name="directory"/>.</summary>
+    public static string PathFor(string directory, string key) => Path.Combine(directory, FileNameFor(key));
+
+    /// <summary>Loads the cache for <paramref name="key"/> from <paramref name="path"/> (<see cref="PathFor"/>); an unusable file gives an empty cache.</summary>
+    public static ScanCache Load(string path, string key)
     {
-        string path = Path.Combine(directory, FileNameFor(key));
         Scanning.ScanTrace.Phase("name");
         try
         {

@@ -18,7 +18,7 @@ public sealed class HistoryOptions
     /// <summary>Blobs larger than this are not read (as files in the tree scan).</summary>
     public long MaxFileSize { get; init; } = ScanOptions.DefaultMaxFileSize;
 
-    /// <summary>Threads that inflate and scan blobs; 0 picks one per core plus one, at most 4.</summary>
+    /// <summary>Threads that inflate and scan blobs; 0 picks the processor count (at most 4).</summary>
     public int MaxParallelism { get; init; }
 
     /// <summary>

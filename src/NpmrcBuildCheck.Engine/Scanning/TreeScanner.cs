@@ -97,18 +97,25 @@ public static class TreeScanner
         }
 
         ScanTrace.Phase("start");
-        int workers = options.Workers;
-        CacheLoader? loader = null;
+        string? cachePath = null;
+        string? key = null;
         if (!string.IsNullOrWhiteSpace(options.CacheDirectory))
         {
             string cacheDirectory = NormalizeDirectory(Path.IsPathRooted(options.CacheDirectory!) ? options.CacheDirectory! : Path.Combine(root, options.CacheDirectory!));
             pruned.Add(cacheDirectory);
             string detector = options.Detector is null ? string.Empty : "\ndetector=" + options.Detector.Method.DeclaringType?.FullName + "." + options.Detector.Method.Name;
-            string key = ScanCache.KeyFor(options.SettingsKey + detector);
+            key = ScanCache.KeyFor(options.SettingsKey + detector);
+            cachePath = ScanCache.PathFor(cacheDirectory, key);
             ScanTrace.Phase("key");
+        }
 
+        // Without a cache file every file is read: a first scan (WorkerCount says why that gets one more thread).
+        int workers = WorkerCount.For(options.MaxParallelism, firstScan: cachePath is null || !File.Exists(cachePath));
+        CacheLoader? loader = null;
+        if (cachePath is not null)
+        {
             // With more than one worker the cache is read and parsed on its own thread while the walk starts.
-            loader = new CacheLoader(cacheDirectory, key, background: workers > 1, options.UseGit && workers > 1 ? root : null);
+            loader = new CacheLoader(cachePath, key!, background: workers > 1, options.UseGit && workers > 1 ? root : null);
         }
 
         var pass = new Pass(options, new TreeWalker.SharedWalk(root, new ExcludeFilter(options.ExcludeGlobs, PruneRules.IgnoreCase), pruned), loader, workers);
@@ -314,12 +321,12 @@ public static class TreeScanner
         private GitLoader? git;
         private volatile bool ready;
 
-        public CacheLoader(string directory, string key, bool background, string? gitRoot)
+        public CacheLoader(string path, string key, bool background, string? gitRoot)
         {
             this.gitRoot = gitRoot;
             if (!background)
             {
-                cache = ScanCache.Load(directory, key);
+                cache = ScanCache.Load(path, key);
                 return;
             }
 
@@ -327,7 +334,7 @@ public static class TreeScanner
             {
                 try
                 {
-                    cache = ScanCache.Load(directory, key);
+                    cache = ScanCache.Load(path, key);
                 }
                 catch (Exception ex)
                 {
@@ -372,7 +379,7 @@ public static class TreeScanner
     }
 
     /// <summary>
-    /// One scan's workers: <see cref="ScanOptions.Workers"/> threads (the calling one included) that list
+    /// One scan's workers: <see cref="WorkerCount"/> threads (the calling one included) that list
     /// folders (<see cref="TreeWalker.SharedWalk"/>) and, when no folder waits, check and read the listed
     /// files, each into its own native buffer. Reads start while the walk goes on: no thread waits for the
     /// walk to end, nor for a single-threaded pass over every file. Dedicated threads, not the thread pool:
