@@ -4,7 +4,6 @@ using System.Buffers.Binary;
 using System.IO;
 using System.IO.Hashing;
 using System.Text;
-using System.Threading;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Rules;
 using NpmrcBuildCheck.Text;
@@ -51,7 +50,6 @@ internal sealed class ScanCache : IDisposable
 
     private readonly Loaded previous;
     private readonly List<KeyValuePair<string, CachedFile>> added = new();
-    private int hits;
     private bool dirty;
 
     private ScanCache(string filePath, string key, Loaded previous, bool dirty)
@@ -130,11 +128,7 @@ internal sealed class ScanCache : IDisposable
             ref var entry = ref previous.Entries[index];
             if (entry.Stamp.Equals(stamp))
             {
-                if (!entry.Used)
-                {
-                    entry.Used = true;
-                    Interlocked.Increment(ref hits);
-                }
+                entry.Used = true;
 
                 binary = entry.Binary;
                 findings = entry.Findings ?? Array.Empty<Finding>();
@@ -145,6 +139,21 @@ internal sealed class ScanCache : IDisposable
         binary = false;
         findings = Array.Empty<Finding>();
         return false;
+    }
+
+    /// <summary>Loaded entries this scan hit, counted once at the end: no shared counter for the workers to contend on.</summary>
+    private int Hits()
+    {
+        int hits = 0;
+        foreach (var entry in previous.Entries)
+        {
+            if (entry.Used)
+            {
+                hits++;
+            }
+        }
+
+        return hits;
     }
 
     /// <summary>Frees the loaded file's memory (after <see cref="Save"/>).</summary>
@@ -163,6 +172,7 @@ internal sealed class ScanCache : IDisposable
     /// <summary>Writes the cache when something changed (new, changed or removed files). Never throws.</summary>
     public bool Save()
     {
+        int hits = Hits();
         if (!dirty && hits == previous.Count)
         {
             return false;
@@ -170,7 +180,7 @@ internal sealed class ScanCache : IDisposable
 
         try
         {
-            Reporting.AtomicFile.Write(FilePath, Serialize);
+            Reporting.AtomicFile.Write(FilePath, file => Serialize(file, hits));
             return true;
         }
         catch (Exception e)
@@ -186,7 +196,7 @@ internal sealed class ScanCache : IDisposable
     /// only one of them: a file is read (and put) only when its loaded entry, if any, did not match.
     /// Entries in no particular order: the loader hashes paths.
     /// </summary>
-    private void Serialize(Stream file)
+    private void Serialize(Stream file, int hits)
     {
         var hashed = new XxHash64Stream(file);
         using (var writer = new BinaryWriter(hashed, new UTF8Encoding(false, true), leaveOpen: true))

@@ -63,6 +63,9 @@ public static class TreeScanner
 
         /// <summary>The file; for a link resolved to its target, the target's size and time.</summary>
         public WalkedFile File;
+
+        /// <summary>Already checked (<see cref="Classify"/>) and found to be read.</summary>
+        public bool Checked;
         public Finding[]? Findings;
         public bool Binary;
         public bool Read;
@@ -446,45 +449,66 @@ public static class TreeScanner
                 var walked = Walked[index] = new WalkResult();
                 var done = Done[index] = new List<FileWork>();
                 var entries = new List<TreeWalker.Entry>(256);
-                Action<List<WalkedFile>, int> enqueue = (files, from) =>
-                {
-                    for (int i = from; i < files.Count; i++)
-                    {
-                        listed.Enqueue(new FileWork(files[i]));
-                    }
-                };
                 long bytes = 0;
                 int hits = 0;
+
+                // Checks a file; true when it is to be read.
+                bool Check(FileWork work)
+                {
+                    var decision = Classify(work, loader?.Cache, options, racyThreshold);
+                    if (decision == Decision.CacheHit)
+                    {
+                        hits++;
+                    }
+
+                    if (decision != Decision.Read)
+                    {
+                        done.Add(work);
+                        return false;
+                    }
+
+                    work.Checked = true;
+                    return true;
+                }
+
+                // Once the cache is there, the worker that lists a folder checks its files; only the files to read
+                // go to the queue every worker takes from (a warm scan then queues nothing).
+                Action<List<WalkedFile>, int> listedFiles = (files, from) =>
+                {
+                    bool check = loader is null || loader.Loaded;
+                    for (int i = from; i < files.Count; i++)
+                    {
+                        var work = new FileWork(files[i]);
+                        if (!check || Check(work))
+                        {
+                            listed.Enqueue(work);
+                        }
+                    }
+                };
                 var spin = default(SpinWait);
                 using (var buffer = new ReadBuffer(MinBufferSize))
                 {
                     while (true)
                     {
                         // Folders first: listing one makes more work for every worker.
-                        if (walk.TryListOne(walked, entries, enqueue))
+                        if (walk.TryListOne(walked, entries, listedFiles))
                         {
                             spin.Reset();
                         }
                         else if ((loader is null || loader.Loaded || walk.Done) && listed.TryDequeue(out var work))
                         {
                             spin.Reset();
-                            switch (Classify(work, loader?.Cache, options, racyThreshold))
+                            if (work.Checked || Check(work))
                             {
-                                case Decision.CacheHit:
-                                    hits++;
-                                    break;
-                                case Decision.Read:
-                                    bytes += ScanOne(work, options, buffer);
-                                    if (work.Read && work.Cacheable && loader is not null)
-                                    {
-                                        var file = work.File;
-                                        loader.Cache.Put(file.RelativePath, new CachedFile(new FileStamp(file.Length, file.LastWriteTicks, file.ChangeTicks, file.Inode), work.Binary, work.Findings ?? Array.Empty<Finding>()));
-                                    }
+                                bytes += ScanOne(work, options, buffer);
+                                if (work.Read && work.Cacheable && loader is not null)
+                                {
+                                    var file = work.File;
+                                    loader.Cache.Put(file.RelativePath, new CachedFile(new FileStamp(file.Length, file.LastWriteTicks, file.ChangeTicks, file.Inode), work.Binary, work.Findings ?? Array.Empty<Finding>()));
+                                }
 
-                                    break;
+                                done.Add(work);
                             }
-
-                            done.Add(work);
                         }
                         else if (walk.Done && listed.IsEmpty)
                         {
