@@ -19,7 +19,7 @@ internal static class DetectionBench
     public static void Run(string root)
     {
         var groups = new Dictionary<string, List<(string Path, string Name, byte[] Bytes)>>();
-        foreach (var file in TreeWalker.Walk(root, new ExcludeFilter(Array.Empty<string>(), false), Array.Empty<string>(), 2).Files)
+        foreach (var file in TreeWalker.Walk(root, new ExcludeFilter(Array.Empty<string>(), false), Array.Empty<string>()).Files)
         {
             if (file.IsSymbolicLink || file.Length == 0 || file.Length > ScanOptions.DefaultMaxFileSize || ContentScan.IsBinaryByName(file.Name))
             {

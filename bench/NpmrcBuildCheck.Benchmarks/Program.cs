@@ -48,7 +48,7 @@ if (args.Length >= 2 && args[0] == "phases")
         proc.Refresh();
         var cpu0 = proc.TotalProcessorTime;
         var sw = Stopwatch.StartNew();
-        var walk = NpmrcBuildCheck.Walking.TreeWalker.Walk(root, new NpmrcBuildCheck.Walking.ExcludeFilter(Array.Empty<string>(), false), Array.Empty<string>(), args.Length > 2 ? int.Parse(args[2]) : 2);
+        var walk = NpmrcBuildCheck.Walking.TreeWalker.Walk(root, new NpmrcBuildCheck.Walking.ExcludeFilter(Array.Empty<string>(), false), Array.Empty<string>());
         double walkMs = sw.Elapsed.TotalMilliseconds;
         proc.Refresh();
         var cpu1 = proc.TotalProcessorTime;

@@ -157,58 +157,20 @@ internal static class TreeWalker
         }
     }
 
-    /// <summary>Walks <paramref name="root"/> with <paramref name="workers"/> threads (1 = on the calling thread).</summary>
-    public static WalkResult Walk(string root, ExcludeFilter excludes, ICollection<string> prunedFullPaths, int workers = 1)
+    /// <summary>
+    /// Lists the whole tree on the calling thread (benchmarks; the scan walks with its own workers, see
+    /// <see cref="Scanning.TreeScanner"/>).
+    /// </summary>
+    public static WalkResult Walk(string root, ExcludeFilter excludes, ICollection<string> prunedFullPaths)
     {
         var walk = new SharedWalk(root, excludes, prunedFullPaths);
-        var partials = new WalkResult[Math.Max(1, workers)];
-        Exception? failure = null;
-        void Work(int index)
+        var result = new WalkResult();
+        var entries = new List<Entry>(256);
+        while (walk.TryListOne(result, entries, null))
         {
-            try
-            {
-                var local = partials[index] = new WalkResult();
-                var entries = new List<Entry>(256);
-                var spin = default(SpinWait);
-                while (!walk.Done)
-                {
-                    if (walk.TryListOne(local, entries, null))
-                    {
-                        spin.Reset();
-                    }
-                    else
-                    {
-                        spin.SpinOnce();
-                    }
-                }
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-                walk.Abort();
-            }
         }
 
-        var threads = new Thread[partials.Length - 1];
-        for (int t = 0; t < threads.Length; t++)
-        {
-            int index = t + 1;
-            threads[t] = new Thread(() => Work(index), 256 * 1024) { IsBackground = true, Name = "NpmrcBuildCheck walk" };
-            threads[t].Start();
-        }
-
-        Work(0);
-        foreach (var t in threads)
-        {
-            t.Join();
-        }
-
-        if (failure is not null)
-        {
-            throw new InvalidOperationException("The walk failed.", failure);
-        }
-
-        return WalkResult.Merge(partials);
+        return result;
     }
 
     /// <summary>
