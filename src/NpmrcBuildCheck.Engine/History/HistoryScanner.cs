@@ -534,7 +534,6 @@ public static class HistoryScanner
             long lastReport = 0;
             void Work(GitObjectReader blobReader)
             {
-                var found = new List<Finding>();
                 byte[] buffer = new byte[1024 * 1024];
                 long bytes = 0;
                 while (true)
@@ -548,7 +547,7 @@ public static class HistoryScanner
                     int end = Math.Min(pending.Count, start + Chunk);
                     for (int i = start; i < end; i++)
                     {
-                        bytes += ScanOne(blobReader, pending[i], found, ref buffer);
+                        bytes += ScanOne(blobReader, pending[i], ref buffer);
                     }
 
                     long finished = Interlocked.Add(ref done, end - start);
@@ -594,7 +593,7 @@ public static class HistoryScanner
         }
 
         /// <summary>Reads and detects one blob; returns the bytes inflated. Never throws.</summary>
-        private long ScanOne(GitObjectReader blobReader, PendingBlob blob, List<Finding> found, ref byte[] buffer)
+        private long ScanOne(GitObjectReader blobReader, PendingBlob blob, ref byte[] buffer)
         {
             var record = blob.Record;
             GitObjectType type;
@@ -650,22 +649,19 @@ public static class HistoryScanner
                 return length;
             }
 
-            var kind = BlobReading.Kind(blob.Key.Reading);
-            if (ContentScan.IsBinaryContent(kind, content))
+            if (ContentScan.Detect(record.Path!, BlobReading.Kind(blob.Key.Reading), content, null, out var found) == ContentScan.Result.Binary)
             {
                 record.Status = BlobStatus.Binary;
                 return length;
             }
 
-            found.Clear();
-            ContentDetector.Detect(record.Path!, kind, content, found);
             Finding[]? credentials = null;
             int n = 0;
             foreach (var f in found)
             {
                 if (RuleCatalog.IsCredentialRule(f.Rule))
                 {
-                    credentials ??= new Finding[found.Count];
+                    credentials ??= new Finding[found.Length];
                     credentials[n++] = f;
                 }
             }

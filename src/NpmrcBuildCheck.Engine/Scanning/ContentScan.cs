@@ -43,9 +43,12 @@ internal static class ContentScan
     /// <param name="content">The file's bytes as they are (invalid UTF-8 included).</param>
     /// <param name="detector">Replaces <see cref="ContentDetector.Detect"/> (benchmarks and tests); null for the real one.</param>
     /// <param name="findings">The findings; empty for binary content.</param>
-    public static Result Detect(string relativePath, string fileName, ReadOnlySpan<byte> content, DetectCallback? detector, out Finding[] findings)
+    public static Result Detect(string relativePath, string fileName, ReadOnlySpan<byte> content, DetectCallback? detector, out Finding[] findings) =>
+        Detect(relativePath, FileKinds.Classify(fileName), content, detector, out findings);
+
+    /// <summary>The same for a file whose kind is already known (the history scan keeps it per blob).</summary>
+    public static Result Detect(string relativePath, FileKind kind, ReadOnlySpan<byte> content, DetectCallback? detector, out Finding[] findings)
     {
-        var kind = FileKinds.Classify(fileName);
         if (IsBinaryContent(kind, content))
         {
             findings = Array.Empty<Finding>();
