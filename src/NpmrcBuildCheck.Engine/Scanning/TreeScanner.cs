@@ -73,6 +73,9 @@ public static class TreeScanner
         public bool Cacheable;
     }
 
+    /// <summary>The cache key of a listed file: what it is looked up by and what it is stored under.</summary>
+    private static FileStamp StampOf(WalkedFile file) => new(file.Length, file.LastWriteTicks, file.ChangeTicks, file.Inode);
+
     /// <summary>What <see cref="Classify"/> decided for a file.</summary>
     private enum Decision
     {
@@ -228,7 +231,7 @@ public static class TreeScanner
             return Decision.Done;
         }
 
-        if (cache is not null && cache.TryGet(file.RelativePrefix, file.RelativeLeaf, new FileStamp(file.Length, file.LastWriteTicks, file.ChangeTicks, file.Inode), out bool cachedBinary, out var cachedFindings))
+        if (cache is not null && cache.TryGet(file.RelativePrefix, file.RelativeLeaf, StampOf(file), out bool cachedBinary, out var cachedFindings))
         {
             work.Binary = cachedBinary;
             work.Counted = !cachedBinary;
@@ -503,8 +506,7 @@ public static class TreeScanner
                                 bytes += ScanOne(work, options, buffer);
                                 if (work.Read && work.Cacheable && loader is not null)
                                 {
-                                    var file = work.File;
-                                    loader.Cache.Put(file.RelativePath, new CachedFile(new FileStamp(file.Length, file.LastWriteTicks, file.ChangeTicks, file.Inode), work.Binary, work.Findings ?? Array.Empty<Finding>()));
+                                    loader.Cache.Put(work.File.RelativePath, new CachedFile(StampOf(work.File), work.Binary, work.Findings ?? Array.Empty<Finding>()));
                                 }
 
                                 done.Add(work);
