@@ -35,11 +35,7 @@ internal static class HistoryCommand
         settings.AddTo(command);
         command.SetAction(parsed =>
         {
-            string start = Path.GetFullPath(parsed.GetValue(path)!);
-            if (!Directory.Exists(start))
-            {
-                throw new UsageException($"'{start}' is not a folder.");
-            }
+            string start = FolderArgument.Resolve(parsed, path);
 
             string repository = HistoryScanner.RepositoryOf(start) ?? throw new UsageException($"'{start}' is not in a git repository.");
             var policy = settings.Policy(parsed);

@@ -25,11 +25,7 @@ internal static class StagedCommand
         settings.AddTo(command);
         command.SetAction(parsed =>
         {
-            string start = Path.GetFullPath(parsed.GetValue(path)!);
-            if (!Directory.Exists(start))
-            {
-                throw new UsageException($"'{start}' is not a folder.");
-            }
+            string start = FolderArgument.Resolve(parsed, path);
 
             var policy = settings.Policy(parsed);
             var source = StagedSource.Open(start, ObjectStoreBlobs.Open, settings.ExcludeGlobs(parsed));
