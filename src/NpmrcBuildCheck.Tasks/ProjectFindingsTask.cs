@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using NpmrcBuildCheck.Findings;
 
 namespace NpmrcBuildCheck.Tasks;
 
 /// <summary>A task that works on one project's share of a shared scan (see <see cref="ProjectFindings"/>).</summary>
-public abstract class ProjectFindingsTask : Task
+public abstract class ProjectFindingsTask : NpmrcTask
 {
     /// <summary>The findings of the shared scan, as <see cref="ScanNpmrcTree"/> returned them.</summary>
     public ITaskItem[] Findings { get; set; } = Array.Empty<ITaskItem>();

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Reporting;
 using NpmrcBuildCheck.Rules;

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using NpmrcBuildCheck.History;
 
 namespace NpmrcBuildCheck.Tasks;
@@ -16,7 +15,7 @@ namespace NpmrcBuildCheck.Tasks;
 /// credentials its own tree scan found (they stay the tree's findings). The state in
 /// <see cref="StateDirectory"/> makes later builds read only new objects.
 /// </summary>
-public sealed class ScanNpmrcHistory : Task
+public sealed class ScanNpmrcHistory : NpmrcTask
 {
     [Required]
     public string Root { get; set; } = string.Empty;

@@ -2,13 +2,12 @@ using System;
 using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using NpmrcBuildCheck.Scanning;
 
 namespace NpmrcBuildCheck.Tasks;
 
 /// <summary>A task that takes the scan settings: the tree, its excludes and the cache.</summary>
-public abstract class ScanSettingsTask : Task
+public abstract class ScanSettingsTask : NpmrcTask
 {
     [Required]
     public string Root { get; set; } = string.Empty;

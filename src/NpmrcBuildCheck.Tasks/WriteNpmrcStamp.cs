@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace NpmrcBuildCheck.Tasks;
 
@@ -10,7 +9,7 @@ namespace NpmrcBuildCheck.Tasks;
 /// needs it, so a folder that cannot be written (a read-only <c>obj/</c> on a no-op build) costs
 /// a low-importance message, never a warning or a failed build as MSBuild's Touch would give.
 /// </summary>
-public sealed class WriteNpmrcStamp : Task
+public sealed class WriteNpmrcStamp : NpmrcTask
 {
     [Required]
     public string File { get; set; } = string.Empty;

@@ -100,11 +100,13 @@ internal sealed class Consumer
     /// <summary>Runs <c>dotnet build</c> in the consumer's folder (console logger, normal verbosity).</summary>
     public BuildOutput Build(params string[] arguments) => Run("build", arguments);
 
-    public BuildOutput Run(string command, params string[] arguments)
+    public BuildOutput Run(string command, params string[] arguments) => Run(command, null, arguments);
+
+    public BuildOutput Run(string command, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var all = new List<string> { command, "-nodeReuse:false", "-tl:off", "-v:n", "-clp:NoSummary" };
         all.AddRange(arguments);
-        var result = DotNet.Run(Directory, all.ToArray());
+        var result = DotNet.Run(Directory, environment, true, all.ToArray());
         return new BuildOutput(result.ExitCode, result.Output, Diagnostic.Parse(result.Output));
     }
 

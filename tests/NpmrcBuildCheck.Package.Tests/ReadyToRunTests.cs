@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -52,6 +53,43 @@ public sealed class ReadyToRunTests
         }
 
         AssertBuildLoadsAndFindsTheLeak(ThisRuntimeFolder);
+    }
+
+    /// <summary>
+    /// Every build runs the tasks in a fresh process: none of the package's code (nor a generic the runtime
+    /// instantiates over its types) is JIT-compiled there, on a cold scan that reports a leak and writes SARIF
+    /// as on a warm one.
+    /// </summary>
+    [TestMethod]
+    public void BuildOnThisRuntimeJitCompilesNoneOfThePackagesMethods()
+    {
+        using (var package = ZipFile.OpenRead(Path.Combine(PackageFeed.FeedDirectory, $"NpmrcBuildCheck.{PackageFeed.Version}.nupkg")))
+        {
+            if (package.GetEntry($"tasks/{ThisRuntimeFolder}/NpmrcBuildCheck.Tasks.dll") is null)
+            {
+                Assert.Inconclusive($"no image for {ThisRuntimeFolder}");
+            }
+        }
+
+        var consumer = Consumer.WithProject("r2r-jit", "<NpmrcBuildCheckSarifLog>obj/npmrc.sarif</NpmrcBuildCheckSarifLog>");
+        consumer.Write("ClientApp/.npmrc", $"//registry.npmjs.org/:_authToken={Token}\nstrict-ssl=false\n");
+        consumer.Write("ClientApp/package.json", "{ \"name\": \"app\" }\n");
+        Assert.AreEqual(1, consumer.Build().ExitCode, "restore and the first scan");
+        foreach (string scan in new[] { "cold", "warm" })
+        {
+            if (scan == "cold")
+            {
+                System.IO.Directory.Delete(consumer.PathOf("obj/NpmrcBuildCheck"), recursive: true);
+            }
+
+            string jitLog = consumer.PathOf($"jit-{scan}.txt");
+            var build = consumer.Run("build", new Dictionary<string, string> { ["DOTNET_JitStdOutFile"] = jitLog, ["DOTNET_JitDisasmSummary"] = "1" }, "--no-restore");
+
+            CollectionAssert.AreEqual(new[] { "NPMRC001" }, build.Ours.Where(d => d.Severity == "error").Select(d => d.Code).Distinct().ToArray(), build.ToString());
+            Assert.IsTrue(File.Exists(jitLog), "the runtime wrote its JIT log");
+            var ours = File.ReadAllLines(jitLog).Where(line => line.Contains("NpmrcBuildCheck.", StringComparison.Ordinal)).ToList();
+            Assert.AreEqual(0, ours.Count, $"{scan} scan JIT-compiled:\n" + string.Join("\n", ours));
+        }
     }
 
     [TestMethod]

@@ -18,7 +18,8 @@ public static class ProjectShare
     /// read into one only once selected) with its file's full path and its owner
     /// (<see cref="ProjectOwnership.OwnerOf"/>; "*" or null for every project).
     /// </summary>
-    public readonly record struct Candidate<T>(T Finding, string FullPath, string? Owner);
+    /// <remarks>A class: a generic struct of this assembly was JIT-compiled in every fresh MSBuild node.</remarks>
+    public sealed record Candidate<T>(T Finding, string FullPath, string? Owner);
 
     public static IReadOnlyList<(T Finding, string FullPath)> Select<T>(
         IEnumerable<Candidate<T>> candidates, string scanRoot, string projectDirectory, IEnumerable<string> compileFullPaths)

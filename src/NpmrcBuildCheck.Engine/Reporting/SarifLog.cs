@@ -15,7 +15,8 @@ public static class SarifLog
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
     /// <summary>A finding and how it is reported (error, warning or message).</summary>
-    public readonly record struct Entry(Finding Finding, Outcome Outcome);
+    /// <remarks>A class: a <c>List</c> of a struct of this assembly was JIT-compiled in every fresh MSBuild node.</remarks>
+    public sealed record Entry(Finding Finding, Outcome Outcome);
 
     public static string Build(IEnumerable<Entry> entries, string rootUri, string toolVersion)
     {
