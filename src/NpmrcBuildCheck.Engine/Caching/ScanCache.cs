@@ -450,7 +450,8 @@ internal sealed class ScanCache : IDisposable
             }
 
             int max = StrictUtf8.GetMaxByteCount(prefix.Length + leaf.Length);
-            Span<byte> bytes = max <= 1024 ? stackalloc byte[1024] : new byte[max];
+            // Exactly the bound (stackalloc zeroes what it takes, on every one of a warm scan's lookups).
+            Span<byte> bytes = max <= 1024 ? stackalloc byte[max] : new byte[max];
             int length;
             try
             {

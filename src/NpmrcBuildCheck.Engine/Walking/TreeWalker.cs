@@ -231,8 +231,6 @@ internal static class TreeWalker
     [ThreadStatic]
     private static List<Entry>? Spares;
 
-    private static readonly Comparison<Entry> ByName = static (a, b) => string.CompareOrdinal(a.Name, b.Name);
-
     private sealed class Folder
     {
         public Folder(string full, string relative, string name)
@@ -266,7 +264,6 @@ internal static class TreeWalker
         }
 
         result.DirectoriesListed++;
-        entries.Sort(ByName);
         bool hasProject = false;
         foreach (var e in entries)
         {
@@ -285,10 +282,9 @@ internal static class TreeWalker
         string prefix = folder.Relative.Length == 0 ? string.Empty : folder.Relative + "/";
         string fullPrefix = folder.Full.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? folder.Full : folder.Full + Path.DirectorySeparatorChar;
 
-        // Push folders in reverse so a single-threaded walk pops them in name order.
-        for (int i = entries.Count - 1; i >= 0; i--)
+        // In listing order, not sorted: callers sort what they report.
+        foreach (var e in entries)
         {
-            var e = entries[i];
             if (!e.IsDirectory)
             {
                 continue;
