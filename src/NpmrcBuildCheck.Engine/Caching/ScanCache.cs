@@ -49,8 +49,15 @@ internal sealed class ScanCache : IDisposable
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("NPMRCBC\0");
 
     private readonly Loaded previous;
-    private readonly List<KeyValuePair<string, CachedFile>> added = new();
+
+    /// <summary>The entries put in this scan, already written as the file holds them.</summary>
+    private readonly Chunks added = new();
+    private int addedCount;
     private bool dirty;
+
+    /// <summary>Each thread's buffer for writing an entry before it is appended to <see cref="added"/>.</summary>
+    [ThreadStatic]
+    private static EntryBuffer? entryBuffer;
 
     private ScanCache(string filePath, string key, Loaded previous, bool dirty)
     {
@@ -160,13 +167,67 @@ internal sealed class ScanCache : IDisposable
     public void Dispose() => previous.Dispose();
 
     /// <summary>Adds the outcome of a file read in this scan (never one served from the cache). Any worker may call it.</summary>
+    /// <remarks>The entry is written here, on the calling worker, so that saving only concatenates.</remarks>
     public void Put(string relativePath, CachedFile entry)
     {
+        var buffer = entryBuffer ??= new EntryBuffer();
+        buffer.Stream.SetLength(0);
+        WriteEntry(buffer.Writer, relativePath, entry.Stamp, entry.Binary, entry.Findings);
         lock (added)
         {
-            added.Add(new KeyValuePair<string, CachedFile>(relativePath, entry));
+            added.Append(new ReadOnlySpan<byte>(buffer.Stream.GetBuffer(), 0, (int)buffer.Stream.Length));
+            addedCount++;
             dirty = true;
         }
+    }
+
+    /// <summary>
+    /// Bytes appended in 64 KB arrays: one growing array would pass the large object heap's size (a
+    /// megabyte for 13,000 entries) and set off a full collection of the host's heap in a first scan.
+    /// </summary>
+    private sealed class Chunks
+    {
+        private const int ChunkSize = 64 * 1024;
+        private readonly List<byte[]> full = new();
+        private byte[] current = new byte[ChunkSize];
+        private int used;
+
+        public void Append(ReadOnlySpan<byte> bytes)
+        {
+            while (bytes.Length > 0)
+            {
+                if (used == current.Length)
+                {
+                    full.Add(current);
+                    current = new byte[ChunkSize];
+                    used = 0;
+                }
+
+                int n = Math.Min(bytes.Length, current.Length - used);
+                bytes.Slice(0, n).CopyTo(current.AsSpan(used));
+                used += n;
+                bytes = bytes.Slice(n);
+            }
+        }
+
+        public void WriteTo(XxHash64Stream stream)
+        {
+            foreach (var chunk in full)
+            {
+                stream.Write(chunk);
+            }
+
+            stream.Write(current.AsSpan(0, used));
+        }
+    }
+
+    private sealed class EntryBuffer
+    {
+        public EntryBuffer() => Writer = new BinaryWriter(Stream, new UTF8Encoding(false, true), leaveOpen: true);
+
+        public MemoryStream Stream { get; } = new(256);
+
+        public BinaryWriter Writer { get; }
     }
 
     /// <summary>Writes the cache when something changed (new, changed or removed files). Never throws.</summary>
@@ -194,7 +255,8 @@ internal sealed class ScanCache : IDisposable
     /// <summary>
     /// Writes what the next scan finds: the entries put and the loaded ones this scan hit. A path is in
     /// only one of them: a file is read (and put) only when its loaded entry, if any, did not match.
-    /// Entries in no particular order: the loader hashes paths.
+    /// Entries in no particular order: the loader hashes paths. Both kinds are copied as bytes: the
+    /// put ones were written by <see cref="Put"/>, the hit ones are copied from the loaded file.
     /// </summary>
     private void Serialize(Stream file, int hits)
     {
@@ -204,21 +266,11 @@ internal sealed class ScanCache : IDisposable
             writer.Write(Magic);
             writer.Write(FormatVersion);
             writer.Write(Key);
-            writer.Write(added.Count + hits);
-            foreach (var pair in added)
-            {
-                WriteEntry(writer, pair.Key, pair.Value.Stamp, pair.Value.Binary, pair.Value.Findings);
-            }
-
-            for (int i = 0; i < previous.Entries.Length; i++)
-            {
-                ref var e = ref previous.Entries[i];
-                if (e.Used)
-                {
-                    WriteEntry(writer, previous.PathOf(i), e.Stamp, e.Binary, e.Findings ?? Array.Empty<Finding>());
-                }
-            }
+            writer.Write(addedCount + hits);
         }
+
+        added.WriteTo(hashed);
+        previous.WriteUsed(hashed);
 
         using (var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
         {
@@ -284,6 +336,7 @@ internal sealed class ScanCache : IDisposable
         for (int i = 0; i < count; i++)
         {
             ref var entry = ref loaded.Entries[i];
+            entry.RecordOffset = reader.Position;
             if (!reader.Bytes(out entry.PathOffset, out entry.PathLength) ||
                 !reader.Int64(out long length) || !reader.Int64(out long lastWriteTicks) ||
                 !reader.Int64(out long changeTicks) || !reader.Int64(out long inode) ||
@@ -323,6 +376,7 @@ internal sealed class ScanCache : IDisposable
                 Scanning.ScanTrace.Phase("findings");
             }
 
+            entry.RecordLength = reader.Position - entry.RecordOffset;
             loaded.Add(i);
         }
 
@@ -369,6 +423,9 @@ internal sealed class ScanCache : IDisposable
     /// <summary>One loaded entry; the path is a slice of the file's bytes.</summary>
     private struct LoadedEntry
     {
+        /// <summary>Where the entry's bytes start in the loaded file (its path's length) and how many they are.</summary>
+        public int RecordOffset;
+        public int RecordLength;
         public int PathOffset;
         public int PathLength;
         public ulong Hash;
@@ -416,6 +473,20 @@ internal sealed class ScanCache : IDisposable
         public string PathOf(int index) => Decode(Data.Slice(Entries[index].PathOffset, Entries[index].PathLength));
 
         public void Dispose() => file?.Dispose();
+
+        /// <summary>Copies the bytes of every entry this scan hit to <paramref name="stream"/>, as loaded.</summary>
+        public void WriteUsed(XxHash64Stream stream)
+        {
+            var data = Data;
+            for (int i = 0; i < Entries.Length; i++)
+            {
+                ref var entry = ref Entries[i];
+                if (entry.Used)
+                {
+                    stream.Write(data.Slice(entry.RecordOffset, entry.RecordLength));
+                }
+            }
+        }
 
         /// <summary>Adds entry <paramref name="index"/> (already parsed) to the table.</summary>
         public void Add(int index)
@@ -509,6 +580,8 @@ internal sealed class ScanCache : IDisposable
         }
 
         public bool AtEnd => position == end;
+
+        public int Position => position;
 
         public bool Int32(out int value)
         {

@@ -116,12 +116,14 @@ public static class TreeScanner
         }
 
         // Without a cache file every file is read: a first scan (WorkerCount says why that gets one more thread).
-        int workers = WorkerCount.For(options.MaxParallelism, firstScan: cachePath is null || !File.Exists(cachePath));
+        bool cached = cachePath is not null && File.Exists(cachePath);
+        int workers = WorkerCount.For(options.MaxParallelism, firstScan: !cached);
         CacheLoader? loader = null;
         if (cachePath is not null)
         {
-            // With more than one worker the cache is read and parsed on its own thread while the walk starts.
-            loader = new CacheLoader(cachePath, key!, background: workers > 1, options.UseGit && workers > 1 ? root : null);
+            // With more than one worker a cache file is read and parsed on its own thread while the walk starts;
+            // without one, the empty cache is there at once (no worker waits for a thread to start).
+            loader = new CacheLoader(cachePath, key!, background: cached && workers > 1, options.UseGit && workers > 1 ? root : null);
         }
 
         var pass = new Pass(options, new TreeWalker.SharedWalk(root, new ExcludeFilter(options.ExcludeGlobs, PruneRules.IgnoreCase), pruned), loader, workers);
