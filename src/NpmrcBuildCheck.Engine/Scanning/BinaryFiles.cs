@@ -109,7 +109,20 @@ internal static class BinaryFiles
             packed[n++] = value;
         }
 
-        Array.Sort(packed);
+        // Sorted by insertion: Array.Sort<ulong> cannot be precompiled into this assembly's image, and was
+        // JIT-compiled in every fresh MSBuild node for these 60 values.
+        for (int i = 1; i < packed.Length; i++)
+        {
+            ulong value = packed[i];
+            int j = i - 1;
+            for (; j >= 0 && packed[j] > value; j--)
+            {
+                packed[j + 1] = packed[j];
+            }
+
+            packed[j + 1] = value;
+        }
+
         return packed;
     }
 

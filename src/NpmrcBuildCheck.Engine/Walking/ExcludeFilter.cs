@@ -13,7 +13,8 @@ namespace NpmrcBuildCheck.Walking;
 /// </summary>
 internal sealed class ExcludeFilter
 {
-    private readonly List<(string Pattern, bool DirectoryOnly)> globs = new();
+    // A class, not a tuple: a List of a tuple of a bool was JIT-compiled in every fresh MSBuild node.
+    private readonly List<Glob> globs = new();
     private readonly bool ignoreCase;
 
     public ExcludeFilter(IEnumerable<string> patterns, bool ignoreCase)
@@ -37,7 +38,7 @@ internal sealed class ExcludeFilter
             p = p.TrimEnd('/');
             if (p.Length > 0)
             {
-                globs.Add((p, directoryOnly));
+                globs.Add(new Glob(p, directoryOnly));
             }
         }
     }
@@ -47,9 +48,10 @@ internal sealed class ExcludeFilter
     /// <summary>Whether the root-relative path (no leading '/') is excluded.</summary>
     public bool IsExcluded(string relativePath, bool isDirectory)
     {
-        foreach (var (pattern, directoryOnly) in globs)
+        foreach (var glob in globs)
         {
-            if (directoryOnly && !isDirectory)
+            string pattern = glob.Pattern;
+            if (glob.DirectoryOnly && !isDirectory)
             {
                 continue;
             }
@@ -67,5 +69,18 @@ internal sealed class ExcludeFilter
         }
 
         return false;
+    }
+
+    private sealed class Glob
+    {
+        public Glob(string pattern, bool directoryOnly)
+        {
+            Pattern = pattern;
+            DirectoryOnly = directoryOnly;
+        }
+
+        public string Pattern { get; }
+
+        public bool DirectoryOnly { get; }
     }
 }
