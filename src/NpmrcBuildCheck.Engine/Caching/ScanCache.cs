@@ -172,7 +172,16 @@ internal sealed class ScanCache : IDisposable
     {
         var buffer = entryBuffer ??= new EntryBuffer();
         buffer.Stream.SetLength(0);
-        WriteEntry(buffer.Writer, relativePath, entry.Stamp, entry.Binary, entry.Findings);
+        try
+        {
+            WriteEntry(buffer.Writer, relativePath, entry.Stamp, entry.Binary, entry.Findings);
+        }
+        catch (ArgumentException)
+        {
+            // Not valid UTF-16 (a lone surrogate in a Windows name): not cached, the file is read again next time.
+            return;
+        }
+
         lock (added)
         {
             added.Append(new ReadOnlySpan<byte>(buffer.Stream.GetBuffer(), 0, (int)buffer.Stream.Length));
