@@ -71,16 +71,5 @@ internal sealed class ExcludeFilter
         return false;
     }
 
-    private sealed class Glob
-    {
-        public Glob(string pattern, bool directoryOnly)
-        {
-            Pattern = pattern;
-            DirectoryOnly = directoryOnly;
-        }
-
-        public string Pattern { get; }
-
-        public bool DirectoryOnly { get; }
-    }
+    private sealed record Glob(string Pattern, bool DirectoryOnly);
 }
