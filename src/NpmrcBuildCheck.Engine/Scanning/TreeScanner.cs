@@ -115,7 +115,7 @@ public static class TreeScanner
             ScanTrace.Phase("key");
         }
 
-        // Without a cache file every file is read: a first scan (WorkerCount says why that gets one more thread).
+        // Without a cache file every file is read: a first scan (WorkerCount says why that gets more threads).
         bool cached = cachePath is not null && File.Exists(cachePath);
         int workers = WorkerCount.For(options.MaxParallelism, firstScan: !cached);
         CacheLoader? loader = null;
