@@ -130,9 +130,17 @@ public static class TreeScanner
         pass.Run();
         ScanTrace.Phase("read");
 
-        var walk = WalkResult.Merge(pass.Walked);
         var cache = loader?.Cache;
-        var findings = new List<Finding>(walk.Problems);
+        var findings = new List<Finding>();
+        var projectDirectories = new List<string>();
+        int directoriesListed = 0;
+        foreach (var walked in pass.Walked)
+        {
+            findings.AddRange(walked.Problems);
+            projectDirectories.AddRange(walked.ProjectDirectories);
+            directoriesListed += walked.DirectoriesListed;
+        }
+
         int scanned = Merge(pass.Done, findings, out int binary);
         ScanTrace.Phase("merged");
         cache?.Save();
@@ -147,12 +155,12 @@ public static class TreeScanner
 
         ScanTrace.Phase("git");
         findings.Sort(CompareFindings);
-        walk.ProjectDirectories.Sort(StringComparer.Ordinal);
-        return new ScanResult(findings, scanned, pass.BytesRead, stopwatch.Elapsed, walk.ProjectDirectories)
+        projectDirectories.Sort(StringComparer.Ordinal);
+        return new ScanResult(findings, scanned, pass.BytesRead, stopwatch.Elapsed, projectDirectories)
         {
             CacheHits = pass.CacheHits,
             BinaryFilesSkipped = binary,
-            DirectoriesListed = walk.DirectoriesListed,
+            DirectoriesListed = directoriesListed,
             CacheProblem = cache?.Problem,
         };
     }

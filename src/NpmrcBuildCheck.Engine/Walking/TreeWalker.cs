@@ -85,21 +85,6 @@ internal sealed class WalkResult
     public List<Finding> Problems { get; } = new();
 
     public int DirectoriesListed { get; set; }
-
-    /// <summary>One result from the results of the threads of one walk (the first one, extended).</summary>
-    public static WalkResult Merge(IReadOnlyList<WalkResult> partials)
-    {
-        var merged = partials[0];
-        for (int i = 1; i < partials.Count; i++)
-        {
-            merged.Files.AddRange(partials[i].Files);
-            merged.ProjectDirectories.AddRange(partials[i].ProjectDirectories);
-            merged.Problems.AddRange(partials[i].Problems);
-            merged.DirectoriesListed += partials[i].DirectoriesListed;
-        }
-
-        return merged;
-    }
 }
 
 /// <summary>
