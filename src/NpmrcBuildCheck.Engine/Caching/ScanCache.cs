@@ -93,10 +93,13 @@ internal sealed class ScanCache : IDisposable
     /// <summary>The cache file for <paramref name="key"/> in <paramref name="directory"/>.</summary>
     public static string PathFor(string directory, string key) => Path.Combine(directory, FileNameFor(key));
 
+    /// <summary>An empty cache for <paramref name="key"/>, to be saved at <paramref name="path"/>: a first scan's.</summary>
+    public static ScanCache Empty(string path, string key) => new(path, key, Loaded.Empty, dirty: true);
+
     /// <summary>Loads the cache for <paramref name="key"/> from <paramref name="path"/> (<see cref="PathFor"/>); an unusable file gives an empty cache.</summary>
     public static ScanCache Load(string path, string key)
     {
-        Scanning.ScanTrace.Phase("name");
+        Scanning.ScanTrace.Phase("load");
         try
         {
             if (File.Exists(path))
@@ -118,7 +121,7 @@ internal sealed class ScanCache : IDisposable
             return new ScanCache(path, key, Loaded.Empty, dirty: true) { Problem = "'" + path + "' could not be read (" + e.Message + ")" };
         }
 
-        return new ScanCache(path, key, Loaded.Empty, dirty: true);
+        return Empty(path, key);
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public sealed class ScanOptions
     /// <summary>Files larger than this are not read.</summary>
     public long MaxFileSize { get; init; } = DefaultMaxFileSize;
 
-    /// <summary>How many threads walk and read; 0 (default) picks one per core, plus one for a first scan, at most 4 (<see cref="WorkerCount"/>).</summary>
+    /// <summary>How many threads walk and read; 0 (default) picks one per core, plus two for a first scan, at most 4 (<see cref="WorkerCount"/>).</summary>
     public int MaxParallelism { get; init; }
 
     /// <summary>Replaces <see cref="Detection.ContentDetector.Detect"/> (benchmarks and tests only).</summary>

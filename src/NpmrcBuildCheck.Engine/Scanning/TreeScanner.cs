@@ -121,9 +121,8 @@ public static class TreeScanner
         CacheLoader? loader = null;
         if (cachePath is not null)
         {
-            // With more than one worker a cache file is read and parsed on its own thread while the walk starts;
-            // without one, the empty cache is there at once (no worker waits for a thread to start).
-            loader = new CacheLoader(cachePath, key!, background: cached && workers > 1, options.UseGit && workers > 1 ? root : null);
+            // With more than one worker a cache file is read and parsed on its own thread while the walk starts.
+            loader = new CacheLoader(cachePath, key!, cached, background: workers > 1, options.UseGit && workers > 1 ? root : null);
         }
 
         var pass = new Pass(options, new TreeWalker.SharedWalk(root, new ExcludeFilter(options.ExcludeGlobs, PruneRules.IgnoreCase), pruned), loader, workers);
@@ -322,7 +321,8 @@ public static class TreeScanner
     }
 
     /// <summary>
-    /// Loads the cache, on its own thread when <c>background</c>; <see cref="Cache"/> waits for it (from any
+    /// Loads the cache, on its own thread when <c>background</c> (without a cache file, the empty cache is there
+    /// at once: no worker waits for a thread to start); <see cref="Cache"/> waits for it (from any
     /// worker) and rethrows what loading threw. When the loaded cache holds a credential finding and a
     /// root is given, the git index is read meanwhile on one more thread (<see cref="Git"/>): the answers
     /// are the same, only the time is earlier.
@@ -337,12 +337,12 @@ public static class TreeScanner
         private GitLoader? git;
         private volatile bool ready;
 
-        public CacheLoader(string path, string key, bool background, string? gitRoot)
+        public CacheLoader(string path, string key, bool fileExists, bool background, string? gitRoot)
         {
             this.gitRoot = gitRoot;
-            if (!background)
+            if (!fileExists || !background)
             {
-                cache = ScanCache.Load(path, key);
+                cache = fileExists ? ScanCache.Load(path, key) : ScanCache.Empty(path, key);
                 return;
             }
 
