@@ -170,37 +170,8 @@ internal static class YarnrcYmlReader
 
         if (first == '"' || first == '\'')
         {
-            var sb = new System.Text.StringBuilder();
-            int p = v + 1;
-            int close = -1;
-            while (p < e)
-            {
-                char c = text[p];
-                if (first == '"' && c == '\\' && p + 1 < e)
-                {
-                    char n = text[p + 1];
-                    sb.Append(n switch { 'n' => '\n', 't' => '\t', 'r' => '\r', '0' => '\0', _ => n });
-                    p += 2;
-                    continue;
-                }
-
-                if (c == first)
-                {
-                    if (first == '\'' && p + 1 < e && text[p + 1] == '\'')
-                    {
-                        sb.Append('\'');
-                        p += 2;
-                        continue;
-                    }
-
-                    close = p;
-                    break;
-                }
-
-                sb.Append(c);
-                p++;
-            }
-
+            // Unterminated, the value runs to the line's end.
+            int close = YamlQuotes.ClosingQuote(text, v, e);
             int end = close < 0 ? e : close;
             int comment = -1;
             if (close >= 0)
@@ -217,7 +188,7 @@ internal static class YarnrcYmlReader
                 }
             }
 
-            return new Scalar(sb.ToString(), v + 1, end, comment, false);
+            return new Scalar(YamlQuotes.Unquote(text, v, end), v + 1, end, comment, false);
         }
 
         int stop = e;

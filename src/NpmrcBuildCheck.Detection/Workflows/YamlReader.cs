@@ -312,13 +312,13 @@ internal sealed class YamlReader
         string value;
         if (first == '"' || first == '\'')
         {
-            int close = ClosingQuote(at, end);
+            int close = YamlQuotes.ClosingQuote(text, at, end);
             if (close < 0)
             {
                 return false;
             }
 
-            value = Unquote(at, close);
+            value = YamlQuotes.Unquote(text, at, close);
             keyEnd = close + 1;
             int p = SkipSpaces(keyEnd, end);
             if (p >= end || text[p] != ':' || !(p + 1 >= end || IsBlankAt(p + 1)))
@@ -501,74 +501,12 @@ internal sealed class YamlReader
         return YamlNode.Scalar(value.ToString(), lines[headerLine].Number, Column(headerLine, at), lines[lastLine].Number, Column(lastLine, lastEnd));
     }
 
-    /// <summary>Index of the quote closing the one at <paramref name="at"/>, or -1 before <paramref name="end"/>.</summary>
-    private int ClosingQuote(int at, int end)
-    {
-        char q = text[at];
-        for (int p = at + 1; p < end; p++)
-        {
-            if (q == '"' && text[p] == '\\')
-            {
-                p++;
-            }
-            else if (text[p] == q)
-            {
-                if (q == '\'' && p + 1 < end && text[p + 1] == '\'')
-                {
-                    p++;
-                }
-                else
-                {
-                    return p;
-                }
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>The value between the quotes at <paramref name="open"/> and <paramref name="close"/>: escapes resolved, line breaks folded.</summary>
-    private string Unquote(int open, int close)
-    {
-        char q = text[open];
-        var sb = new StringBuilder(close - open);
-        for (int p = open + 1; p < close; p++)
-        {
-            char c = text[p];
-            if (c == '\r' || c == '\n')
-            {
-                while (p + 1 < close && (text[p + 1] == ' ' || text[p + 1] == '\t' || text[p + 1] == '\r' || text[p + 1] == '\n'))
-                {
-                    p++;
-                }
-
-                sb.Append(' ');
-            }
-            else if (q == '\'' && c == '\'' && p + 1 < close)
-            {
-                sb.Append('\'');
-                p++;
-            }
-            else if (q == '"' && c == '\\' && p + 1 < close)
-            {
-                char e = text[++p];
-                sb.Append(e switch { 'n' => '\n', 't' => '\t', 'r' => '\r', '0' => '\0', _ => e });
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
-    }
-
     /// <summary>A quoted scalar from <paramref name="pos"/>, possibly over several lines; unterminated, it runs to its line's end.</summary>
     private YamlNode ParseQuoted(ref int pos, int docEnd)
     {
         int open = pos;
         int startLine = doc.LineIndexOf(open);
-        int close = ClosingQuote(open, docEnd);
+        int close = YamlQuotes.ClosingQuote(text, open, docEnd);
         if (close < 0)
         {
             int lineEnd = lines[startLine].End;
@@ -578,7 +516,7 @@ internal sealed class YamlReader
 
         pos = close + 1;
         int endIndex = doc.LineIndexOf(close);
-        return YamlNode.Scalar(Unquote(open, close), lines[startLine].Number, Column(startLine, open), lines[endIndex].Number, Column(endIndex, close + 1));
+        return YamlNode.Scalar(YamlQuotes.Unquote(text, open, close), lines[startLine].Number, Column(startLine, open), lines[endIndex].Number, Column(endIndex, close + 1));
     }
 
     /// <summary>A flow sequence or map from <paramref name="pos"/>; stops at <paramref name="docEnd"/> when unclosed.</summary>
