@@ -548,30 +548,14 @@ internal static class TextScanner
     internal static void TokenPass(DecodedText doc, FindingSink sink, int[]? commentStart)
     {
         string text = doc.Text;
-        int from = 0;
-        while (true)
+        NpmToken.FindAll(text, at =>
         {
-            int at = text.IndexOf(NpmToken.Prefix, from, StringComparison.Ordinal);
-            if (at < 0 || at > text.Length - NpmToken.Length)
-            {
-                return;
-            }
-
-            bool before = at == 0 || !NpmToken.IsWordChar(text[at - 1]);
-            bool after = at + NpmToken.Length == text.Length || !NpmToken.IsWordChar(text[at + NpmToken.Length]);
-            if (!(before && after && NpmToken.IsValid(text.AsSpan(at, NpmToken.Length))))
-            {
-                from = at + 1;
-                continue;
-            }
-
-            from = at + NpmToken.Length;
             int li = doc.LineIndexOf(at);
             int line = doc.Lines[li].Number;
             int col = doc.Column(li, at), endCol = doc.Column(li, at + NpmToken.Length);
             if (sink.IsClaimed(line, col, endCol))
             {
-                continue;
+                return;
             }
 
             string token = text.Substring(at, NpmToken.Length);
@@ -585,6 +569,6 @@ internal static class TextScanner
             {
                 sink.Add(RuleCatalog.NpmAccessToken, line, col, endCol, null, token, redacted, Messages.NpmTokenInFile(redacted));
             }
-        }
+        });
     }
 }
