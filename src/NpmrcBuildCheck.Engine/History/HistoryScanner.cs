@@ -526,7 +526,7 @@ public static class HistoryScanner
                 return 0;
             }
 
-            int workers = Scanning.WorkerCount.For(options.MaxParallelism, firstScan: false);
+            int workers = Scanning.WorkerCount.OnePerCore(options.MaxParallelism);
             workers = Math.Min(workers, Math.Max(1, pending.Count / Chunk));
             long total = 0;
             int next = 0;

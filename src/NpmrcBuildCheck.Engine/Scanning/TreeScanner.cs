@@ -117,7 +117,7 @@ public static class TreeScanner
 
         // Without a cache file every file is read: a first scan (WorkerCount says why that gets more threads).
         bool cached = cachePath is not null && File.Exists(cachePath);
-        int workers = WorkerCount.For(options.MaxParallelism, firstScan: !cached);
+        int workers = cached ? WorkerCount.OnePerCore(options.MaxParallelism) : WorkerCount.ReadingEveryFile(options.MaxParallelism);
         CacheLoader? loader = null;
         if (cachePath is not null)
         {
