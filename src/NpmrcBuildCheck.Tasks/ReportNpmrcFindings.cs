@@ -36,17 +36,18 @@ public sealed class ReportNpmrcFindings : ProjectFindingsTask
 
     public override bool Execute()
     {
-        var policy = new SeverityPolicy(
-            NoWarn + ";" + WarningsAsMessages,
-            WarningsAsErrors,
-            WarningsNotAsErrors,
-            TreatWarningsAsErrors,
-            ReadRuleOverrides());
-        Baseline baseline = LoadBaseline();
+        var policy = new FindingPolicy(
+            new SeverityPolicy(
+                NoWarn + ";" + WarningsAsMessages,
+                WarningsAsErrors,
+                WarningsNotAsErrors,
+                TreatWarningsAsErrors,
+                ReadRuleOverrides()),
+            LoadBaseline());
         var reported = new List<SarifLog.Entry>();
         foreach (var (finding, fullPath) in SelectFindings())
         {
-            Outcome outcome = baseline.Accepts(finding) ? Outcome.Suppressed : policy.Decide(finding);
+            Outcome outcome = policy.Decide(finding);
             Report(finding, fullPath, outcome);
             if (outcome != Outcome.Suppressed)
             {

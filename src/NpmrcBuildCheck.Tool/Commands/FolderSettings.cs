@@ -65,6 +65,6 @@ internal sealed class FolderSettings
             throw new UsageException($"The baseline '{file.FullName}' does not exist.");
         }
 
-        return FindingPolicy.LoadBaseline(file.FullName);
+        return BaselineFile.Load(file.FullName);
     }
 }

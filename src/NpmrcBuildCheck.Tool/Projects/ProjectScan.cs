@@ -82,7 +82,7 @@ internal static class ProjectScan
         if (project.Baseline.Trim().Length > 0)
         {
             string file = Path.GetFullPath(Path.Combine(project.ProjectDirectory, project.Baseline));
-            baseline = File.Exists(file) ? FindingPolicy.LoadBaseline(file) : Baseline.Empty;
+            baseline = File.Exists(file) ? BaselineFile.Load(file) : Baseline.Empty;
         }
 
         var severityPolicy = new SeverityPolicy(project.NoWarn, project.WarningsAsErrors, project.WarningsNotAsErrors, project.TreatWarningsAsErrors, overrides);

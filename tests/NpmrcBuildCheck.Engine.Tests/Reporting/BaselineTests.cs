@@ -39,6 +39,26 @@ public sealed class BaselineTests
     }
 
     [TestMethod]
+    public void APolicyLetsTheBaselineAcceptBeforeTheSeverityDecides()
+    {
+        string accepted = FakeTokens.NpmToken(21);
+        string path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            Baseline.Write(path, new[] { Leak(accepted) });
+            var policy = new FindingPolicy(new SeverityPolicy(null, null, null, treatWarningsAsErrors: false), Baseline.Load(path));
+            Assert.AreEqual(Outcome.Suppressed, policy.Decide(Leak(accepted)), "an error-level leak in the baseline is accepted");
+            Assert.AreEqual(Outcome.Error, policy.Decide(Leak(FakeTokens.NpmToken(22))));
+            var shown = policy.Apply(new[] { Leak(accepted), Leak(FakeTokens.NpmToken(23)) });
+            Assert.AreEqual(1, shown.Count);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [TestMethod]
     [DataRow("")]
     [DataRow("[]")]
     [DataRow("{\"accepted\": 3}")]

@@ -1,13 +1,10 @@
-using System;
 using System.Collections.Generic;
-using System.IO;
 using NpmrcBuildCheck.Findings;
-using NpmrcBuildCheck.Reporting;
 
-namespace NpmrcBuildCheck.Tool;
+namespace NpmrcBuildCheck.Reporting;
 
-/// <summary>One set of settings (a project's, or the command line's) applied to findings: the baseline first, then the severity policy, as the build's report task does.</summary>
-internal sealed class FindingPolicy
+/// <summary>One set of settings (a project's, or the tool's command line) applied to findings: the baseline first, then the severity policy. The build's report task and the tool both decide here.</summary>
+public sealed class FindingPolicy
 {
     private readonly SeverityPolicy severity;
     private readonly Baseline baseline;
@@ -34,18 +31,5 @@ internal sealed class FindingPolicy
         }
 
         return shown;
-    }
-
-    /// <summary>Reads a baseline; an unreadable one is a settings error (the build warns and accepts nothing; a hook must not guess).</summary>
-    public static Baseline LoadBaseline(string path)
-    {
-        try
-        {
-            return Baseline.Load(path);
-        }
-        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"The baseline '{path}' could not be read ({e.Message}). Rewrite it with 'dotnet build -t:NpmrcBuildCheckWriteBaseline'.");
-        }
     }
 }
