@@ -175,9 +175,7 @@ public static class HistoryScanner
                 IsShallow = shallow.Count > 0,
                 MissingBlobs = missingBlobs,
                 Elapsed = stopwatch.Elapsed,
-                RepositoryRoot = GitObjectStore.IsGitDirectory(Path.GetFullPath(options.RepositoryPath))
-                    ? store.GitDirectory
-                    : Git.GitRepository.Discover(options.RepositoryPath)?.WorkTree ?? store.GitDirectory,
+                RepositoryRoot = store.WorkTree ?? store.GitDirectory,
             };
         }
 

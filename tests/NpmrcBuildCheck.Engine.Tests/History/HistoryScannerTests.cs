@@ -33,6 +33,15 @@ public sealed class HistoryScannerTests
     private static string Short(string commit) => commit.Substring(0, 7);
 
     [TestMethod]
+    public void TheRepositoryRootIsTheWorkTreeFromAnyFolderInItAndTheGitDirectoryFromThere()
+    {
+        using var repo = new HistoryRepository();
+        string workTree = System.IO.Path.GetFullPath(repo.Root).TrimEnd('/');
+        Assert.AreEqual(workTree, Scan(System.IO.Path.Combine(repo.Root, "ClientApp")).RepositoryRoot, "paths are reported from the work tree's root");
+        Assert.AreEqual(workTree + "/.git", Scan(System.IO.Path.Combine(repo.Root, ".git")).RepositoryRoot?.TrimEnd('/'));
+    }
+
+    [TestMethod]
     public void EachLeakInTheHistoryIsOneNpmrc011NamingItsCommit()
     {
         using var repo = new HistoryRepository();

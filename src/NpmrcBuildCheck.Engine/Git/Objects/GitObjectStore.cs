@@ -42,6 +42,9 @@ internal sealed class GitObjectStore : IDisposable
     /// <summary>Where objects, refs and config live (differs from <see cref="GitDirectory"/> in a linked work tree).</summary>
     public string CommonDirectory { get; }
 
+    /// <summary>The work tree <see cref="OpenAt"/> found the repository from; null when opened at a git directory.</summary>
+    public string? WorkTree { get; private set; }
+
     /// <summary>20 (SHA-1) or 32 (SHA-256).</summary>
     public int HashSize { get; }
 
@@ -66,7 +69,14 @@ internal sealed class GitObjectStore : IDisposable
         }
 
         var repository = GitRepository.Discover(full);
-        return repository is null ? null : Open(repository.GitDirectory);
+        if (repository is null)
+        {
+            return null;
+        }
+
+        var store = Open(repository.GitDirectory);
+        store.WorkTree = repository.WorkTree;
+        return store;
     }
 
     /// <summary>Opens the object database of a git directory (throws when it has none).</summary>
