@@ -129,14 +129,15 @@ public sealed class ReportNpmrcFindings : ProjectFindingsTask
         }
     }
 
-    private void WriteSarif(IEnumerable<SarifLog.Entry> reported)
+    /// <summary>The same SARIF the tool writes (<see cref="SarifReporter"/>), for the findings this build reported.</summary>
+    private void WriteSarif(List<SarifLog.Entry> reported)
     {
         string path = Path.GetFullPath(Path.Combine(ProjectDirectory, SarifLog!));
-        string rootUri = new Uri(Path.GetFullPath(ScanRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).AbsoluteUri;
-        var json = Reporting.SarifLog.Build(reported, rootUri, ToolVersion);
+        var json = new StringWriter();
+        new SarifReporter().Write(new Report(ScanRoot, reported, ToolVersion), json);
         try
         {
-            AtomicFile.WriteAllText(path, json);
+            AtomicFile.WriteAllText(path, json.ToString());
             Log.LogMessage(MessageImportance.Normal, "NpmrcBuildCheck: wrote SARIF log '{0}'.", path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
