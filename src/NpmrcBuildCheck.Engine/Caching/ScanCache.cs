@@ -96,24 +96,29 @@ internal sealed class ScanCache : IDisposable
     /// <summary>An empty cache for <paramref name="key"/>, to be saved at <paramref name="path"/>: a first scan's.</summary>
     public static ScanCache Empty(string path, string key) => new(path, key, Loaded.Empty, dirty: true);
 
-    /// <summary>Loads the cache for <paramref name="key"/> from <paramref name="path"/> (<see cref="PathFor"/>); an unusable file gives an empty cache.</summary>
+    /// <summary>
+    /// Loads the cache for <paramref name="key"/> from <paramref name="path"/> (<see cref="PathFor"/>); a
+    /// missing or unusable file gives an empty cache. The scan asks whether the file exists before (it
+    /// picks its thread count by it), so this does not ask again.
+    /// </summary>
     public static ScanCache Load(string path, string key)
     {
         Scanning.ScanTrace.Phase("load");
         try
         {
-            if (File.Exists(path))
+            var bytes = FileBytes.Read(path);
+            Scanning.ScanTrace.Phase("read");
+            var loaded = TryRead(bytes, key);
+            if (loaded is not null)
             {
-                var bytes = FileBytes.Read(path);
-                Scanning.ScanTrace.Phase("read");
-                var loaded = TryRead(bytes, key);
-                if (loaded is not null)
-                {
-                    return new ScanCache(path, key, loaded, dirty: false);
-                }
-
-                bytes.Dispose();
+                return new ScanCache(path, key, loaded, dirty: false);
             }
+
+            bytes.Dispose();
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // No cache yet (or deleted since the scan looked): a first scan.
         }
         catch (Exception e)
         {
