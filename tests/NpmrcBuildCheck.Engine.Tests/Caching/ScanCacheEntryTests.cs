@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NpmrcBuildCheck.Caching;
+using NpmrcBuildCheck.Engine.Tests.Scanning;
 using NpmrcBuildCheck.Findings;
 
 namespace NpmrcBuildCheck.Engine.Tests.Caching;
@@ -15,28 +16,18 @@ public sealed class ScanCacheEntryTests
     [TestMethod]
     public void PathThatIsNotValidUtf16IsNotCachedAndTheOthersAre()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "npmrc-cache-entry-" + Guid.NewGuid().ToString("N"));
-        try
+        using var tree = new TestTree();
+        string path = ScanCache.PathFor(Path.Combine(tree.Root, "cache"), "key");
+        using (var cache = ScanCache.Load(path, "key"))
         {
-            string path = ScanCache.PathFor(folder, "key");
-            using (var cache = ScanCache.Load(path, "key"))
-            {
-                cache.Put("lone\uD800surrogate.txt", new CachedFile(Stamp, false, Array.Empty<Finding>()));
-                cache.Put("src/app.js", new CachedFile(Stamp, false, Array.Empty<Finding>()));
-                Assert.IsTrue(cache.Save(), "written");
-                Assert.IsNull(cache.Problem);
-            }
+            cache.Put("lone\uD800surrogate.txt", new CachedFile(Stamp, false, Array.Empty<Finding>()));
+            cache.Put("src/app.js", new CachedFile(Stamp, false, Array.Empty<Finding>()));
+            Assert.IsTrue(cache.Save(), "written");
+            Assert.IsNull(cache.Problem);
+        }
 
-            using var loaded = ScanCache.Load(path, "key");
-            Assert.IsTrue(loaded.TryGet("src/", "app.js", Stamp, out _, out _), "the valid path is served");
-            Assert.IsFalse(loaded.TryGet(string.Empty, "lone\uD800surrogate.txt", Stamp, out _, out _), "the invalid one is read again");
-        }
-        finally
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        using var loaded = ScanCache.Load(path, "key");
+        Assert.IsTrue(loaded.TryGet("src/", "app.js", Stamp, out _, out _), "the valid path is served");
+        Assert.IsFalse(loaded.TryGet(string.Empty, "lone\uD800surrogate.txt", Stamp, out _, out _), "the invalid one is read again");
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using NpmrcBuildCheck.Engine.Tests.Scanning;
 using NpmrcBuildCheck.Findings;
 using NpmrcBuildCheck.Reporting;
 using NpmrcBuildCheck.Rules;
@@ -19,43 +20,31 @@ public sealed class BaselineTests
     public void RoundTripAcceptsTheSameSecretWhereverItsLineMoves()
     {
         string token = FakeTokens.NpmToken(11);
-        string path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".json");
-        try
-        {
-            Baseline.Write(path, new[] { Leak(token), Leak(token) });
-            string text = File.ReadAllText(path);
-            Assert.IsFalse(text.Contains(token.Substring(4)), "the baseline holds the secret");
+        using var tree = new TestTree();
+        string path = Path.Combine(tree.Root, "baseline.json");
+        Baseline.Write(path, new[] { Leak(token), Leak(token) });
+        string text = File.ReadAllText(path);
+        Assert.IsFalse(text.Contains(token.Substring(4)), "the baseline holds the secret");
 
-            var baseline = Baseline.Load(path);
-            Assert.AreEqual(1, baseline.Count);
-            Assert.IsTrue(baseline.Accepts(Leak(token, line: 40)));
-            Assert.IsFalse(baseline.Accepts(Leak(FakeTokens.NpmToken(12))), "a changed secret is new");
-            Assert.IsFalse(baseline.Accepts(Leak(token, path: "Other/.npmrc")), "the same secret elsewhere is new");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var baseline = Baseline.Load(path);
+        Assert.AreEqual(1, baseline.Count);
+        Assert.IsTrue(baseline.Accepts(Leak(token, line: 40)));
+        Assert.IsFalse(baseline.Accepts(Leak(FakeTokens.NpmToken(12))), "a changed secret is new");
+        Assert.IsFalse(baseline.Accepts(Leak(token, path: "Other/.npmrc")), "the same secret elsewhere is new");
     }
 
     [TestMethod]
     public void APolicyLetsTheBaselineAcceptBeforeTheSeverityDecides()
     {
         string accepted = FakeTokens.NpmToken(21);
-        string path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".json");
-        try
-        {
-            Baseline.Write(path, new[] { Leak(accepted) });
-            var policy = new FindingPolicy(new SeverityPolicy(null, null, null, treatWarningsAsErrors: false), Baseline.Load(path));
-            Assert.AreEqual(Outcome.Suppressed, policy.Decide(Leak(accepted)), "an error-level leak in the baseline is accepted");
-            Assert.AreEqual(Outcome.Error, policy.Decide(Leak(FakeTokens.NpmToken(22))));
-            var shown = policy.Apply(new[] { Leak(accepted), Leak(FakeTokens.NpmToken(23)) });
-            Assert.AreEqual(1, shown.Count);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var tree = new TestTree();
+        string path = Path.Combine(tree.Root, "baseline.json");
+        Baseline.Write(path, new[] { Leak(accepted) });
+        var policy = new FindingPolicy(new SeverityPolicy(null, null, null, treatWarningsAsErrors: false), Baseline.Load(path));
+        Assert.AreEqual(Outcome.Suppressed, policy.Decide(Leak(accepted)), "an error-level leak in the baseline is accepted");
+        Assert.AreEqual(Outcome.Error, policy.Decide(Leak(FakeTokens.NpmToken(22))));
+        var shown = policy.Apply(new[] { Leak(accepted), Leak(FakeTokens.NpmToken(23)) });
+        Assert.AreEqual(1, shown.Count);
     }
 
     [TestMethod]
@@ -66,15 +55,9 @@ public sealed class BaselineTests
     [DataRow("{\"accepted\": []} trailing")]
     public void ABadBaselineIsAFormatError(string text)
     {
-        string path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".json");
+        using var tree = new TestTree();
+        string path = Path.Combine(tree.Root, "baseline.json");
         File.WriteAllText(path, text);
-        try
-        {
-            Assert.ThrowsExactly<FormatException>(() => Baseline.Load(path));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.ThrowsExactly<FormatException>(() => Baseline.Load(path));
     }
 }
