@@ -36,6 +36,12 @@ public sealed class ReportNpmrcFindings : ProjectFindingsTask
 
     public override bool Execute()
     {
+        if (Findings.Length == 0 && Rules.Length == 0 && string.IsNullOrWhiteSpace(Baseline) && string.IsNullOrWhiteSpace(SarifLog))
+        {
+            // A clean tree, no settings to check and no log to write: nothing to do, on most builds.
+            return true;
+        }
+
         var policy = new FindingPolicy(
             new SeverityPolicy(
                 NoWarn + ";" + WarningsAsMessages,

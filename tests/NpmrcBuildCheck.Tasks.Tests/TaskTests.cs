@@ -86,6 +86,27 @@ public sealed class TaskTests
     }
 
     [TestMethod]
+    public void ACleanTreeStillGetsItsSarifLogAndItsBaselineNote()
+    {
+        // A clean tree's report does nothing unless asked for something: a SARIF log or a baseline still is.
+        string root = NewTree();
+        var quiet = new RecordingBuildEngine();
+        Assert.IsTrue(new ReportNpmrcFindings { BuildEngine = quiet, ScanRoot = root, ProjectDirectory = root }.Execute());
+        Assert.AreEqual(0, quiet.Errors.Count + quiet.Warnings.Count + quiet.Messages.Count);
+
+        var engine = new RecordingBuildEngine();
+        var report = new ReportNpmrcFindings
+        {
+            BuildEngine = engine, ScanRoot = root, ProjectDirectory = root,
+            SarifLog = "artifacts/npmrc.sarif", Baseline = "npmrc-baseline.json",
+        };
+        Assert.IsTrue(report.Execute());
+        using var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "artifacts", "npmrc.sarif")));
+        Assert.AreEqual(0, sarif.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
+        Assert.IsTrue(engine.Messages.Any(m => m.Message?.Contains("does not exist yet") == true), "a baseline set but not written yet is said");
+    }
+
+    [TestMethod]
     public void CompileItemsAreLeftToTheAnalyzer()
     {
         string root = NewTree();
