@@ -8,6 +8,8 @@
 #   Their project, obj and bin files are removed after.
 # shared: the projects sit elsewhere and set NpmrcBuildCheckRoot to TREE, as a monorepo's
 #   Directory.Build.props does: the scan goes through the package's private project.
+# NPMRC_BENCH_REFERENCE=1 (shared only): each project also references a library project with
+#   the same settings, as projects of a real repository do.
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=$(mktemp -d)
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/packages"
@@ -61,5 +63,29 @@ make_project() { # name, extra item
 XML
   dotnet build "$home/$1.csproj" -nodeReuse:false >/dev/null
 }
-make_project NoopWith "<PackageReference Include=\"NpmrcBuildCheck\" Version=\"$version\" PrivateAssets=\"all\" />"
-make_project NoopWithout ""
+package="<PackageReference Include=\"NpmrcBuildCheck\" Version=\"$version\" PrivateAssets=\"all\" />"
+if [ "${NPMRC_BENCH_REFERENCE:-}" = 1 ]; then
+  # As in a real repository: each consumer references a library project that has the same settings
+  # (and the package, for NoopWith), so the build has a ProjectReference to resolve as well.
+  make_library() { # name, extra item
+    mkdir -p "$home/$1"
+    echo 'public static class L { }' > "$home/$1/L.cs"
+    cat > "$home/$1/$1.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    $root_property
+    <NoWarn>\$(NoWarn);NPMRC001;NPMRC002;NPMRC003</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>$2</ItemGroup>
+</Project>
+XML
+  }
+  make_library LibWith "$package"
+  make_library LibWithout ""
+  make_project NoopWith "$package <ProjectReference Include=\"$home/LibWith/LibWith.csproj\" />"
+  make_project NoopWithout "<ProjectReference Include=\"$home/LibWithout/LibWithout.csproj\" />"
+else
+  make_project NoopWith "$package"
+  make_project NoopWithout ""
+fi
