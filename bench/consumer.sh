@@ -65,6 +65,7 @@ XML
 }
 package="<PackageReference Include=\"NpmrcBuildCheck\" Version=\"$version\" PrivateAssets=\"all\" />"
 if [ "${NPMRC_BENCH_REFERENCE:-}" = 1 ]; then
+  [ "$mode" = shared ] || { echo "NPMRC_BENCH_REFERENCE=1 needs the shared mode (the library would land in TREE)" >&2; exit 1; }
   # As in a real repository: each consumer references a library project that has the same settings
   # (and the package, for NoopWith), so the build has a ProjectReference to resolve as well.
   make_library() { # name, extra item
