@@ -17,7 +17,7 @@ public sealed class ScanCacheEntryTests
     public void PathThatIsNotValidUtf16IsNotCachedAndTheOthersAre()
     {
         using var tree = new TestTree();
-        string path = ScanCache.PathFor(Path.Combine(tree.Root, "cache"), "key");
+        string path = ScanCache.PathFor(tree.Full("cache"), "key");
         using (var cache = ScanCache.Load(path, "key"))
         {
             cache.Put("lone\uD800surrogate.txt", new CachedFile(Stamp, false, Array.Empty<Finding>()));

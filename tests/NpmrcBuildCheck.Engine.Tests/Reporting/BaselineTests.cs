@@ -21,7 +21,7 @@ public sealed class BaselineTests
     {
         string token = FakeTokens.NpmToken(11);
         using var tree = new TestTree();
-        string path = Path.Combine(tree.Root, "baseline.json");
+        string path = tree.Full("baseline.json");
         Baseline.Write(path, new[] { Leak(token), Leak(token) });
         string text = File.ReadAllText(path);
         Assert.IsFalse(text.Contains(token.Substring(4)), "the baseline holds the secret");
@@ -38,7 +38,7 @@ public sealed class BaselineTests
     {
         string accepted = FakeTokens.NpmToken(21);
         using var tree = new TestTree();
-        string path = Path.Combine(tree.Root, "baseline.json");
+        string path = tree.Full("baseline.json");
         Baseline.Write(path, new[] { Leak(accepted) });
         var policy = new FindingPolicy(new SeverityPolicy(null, null, null, treatWarningsAsErrors: false), Baseline.Load(path));
         Assert.AreEqual(Outcome.Suppressed, policy.Decide(Leak(accepted)), "an error-level leak in the baseline is accepted");
@@ -56,7 +56,7 @@ public sealed class BaselineTests
     public void ABadBaselineIsAFormatError(string text)
     {
         using var tree = new TestTree();
-        string path = Path.Combine(tree.Root, "baseline.json");
+        string path = tree.Full("baseline.json");
         File.WriteAllText(path, text);
         Assert.ThrowsExactly<FormatException>(() => Baseline.Load(path));
     }
