@@ -45,8 +45,8 @@ cat > "$home/nuget.config" <<XML
 <configuration><packageSources><clear /><add key="feed" value="$work/feed" /></packageSources></configuration>
 XML
 
-make_project() { # name, extra item
-  cat > "$home/$1.csproj" <<XML
+write_project() { # path, items
+  cat > "$1" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
@@ -56,11 +56,13 @@ make_project() { # name, extra item
     <NoWarn>\$(NoWarn);NPMRC001;NPMRC002;NPMRC003</NoWarn>
   </PropertyGroup>
   <ItemGroup>
-    <Compile Include="$scratch/C.cs" />
     $2
   </ItemGroup>
 </Project>
 XML
+}
+make_project() { # name, extra item
+  write_project "$home/$1.csproj" "<Compile Include=\"$scratch/C.cs\" /> $2"
   dotnet build "$home/$1.csproj" -nodeReuse:false >/dev/null
 }
 package="<PackageReference Include=\"NpmrcBuildCheck\" Version=\"$version\" PrivateAssets=\"all\" />"
@@ -71,16 +73,7 @@ if [ "${NPMRC_BENCH_REFERENCE:-}" = 1 ]; then
   make_library() { # name, extra item
     mkdir -p "$home/$1"
     echo 'public static class L { }' > "$home/$1/L.cs"
-    cat > "$home/$1/$1.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    $root_property
-    <NoWarn>\$(NoWarn);NPMRC001;NPMRC002;NPMRC003</NoWarn>
-  </PropertyGroup>
-  <ItemGroup>$2</ItemGroup>
-</Project>
-XML
+    write_project "$home/$1/$1.csproj" "<Compile Include=\"L.cs\" /> $2"
   }
   make_library LibWith "$package"
   make_library LibWithout ""
