@@ -46,9 +46,12 @@ public static class TreeScanner
     public static ScanResult Scan(ScanOptions options)
     {
         var stopwatch = Stopwatch.StartNew();
+        ScanTrace.ThreadStart();
         try
         {
-            return ScanCore(options, stopwatch);
+            var result = ScanCore(options, stopwatch);
+            ScanTrace.ThreadEnd("calling");
+            return result;
         }
         catch (Exception ex)
         {
@@ -350,7 +353,9 @@ public static class TreeScanner
             {
                 try
                 {
+                    ScanTrace.ThreadStart();
                     cache = ScanCache.Load(path, key);
+                    ScanTrace.ThreadEnd("cache");
                 }
                 catch (Exception ex)
                 {
@@ -459,6 +464,11 @@ public static class TreeScanner
         {
             try
             {
+                if (index > 0)
+                {
+                    ScanTrace.ThreadStart();
+                }
+
                 var walked = Walked[index] = new WalkResult();
                 var done = Done[index] = new List<FileWork>();
                 var entries = new List<TreeWalker.Entry>(256);
@@ -535,6 +545,10 @@ public static class TreeScanner
 
                 Interlocked.Add(ref bytesRead, bytes);
                 Interlocked.Add(ref cacheHits, hits);
+                if (index > 0)
+                {
+                    ScanTrace.ThreadEnd("worker " + index);
+                }
             }
             catch (Exception ex)
             {
