@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace NpmrcBuildCheck.Scanning;
 
 /// <summary>
-/// Phase timings of a scan on stderr, for performance work only: compiled in with
+/// Phase timings of a scan and its threads' CPU time on stderr, for performance work only: compiled in with
 /// <c>dotnet build -p:NpmrcTracePhases=true</c>, else every call is removed by the compiler.
 /// </summary>
 internal static class ScanTrace
