@@ -444,7 +444,12 @@ public static class TreeScanner
                 int index = t + 1;
 
                 // The default stack size, as the thread pool's: detection parses nested JSON and YAML.
-                threads[t] = new Thread(() => Work(index)) { IsBackground = true, Name = "NpmrcBuildCheck scan" };
+                threads[t] = new Thread(() =>
+                {
+                    ScanTrace.ThreadStart();
+                    Work(index);
+                    ScanTrace.ThreadEnd("worker " + index);
+                }) { IsBackground = true, Name = "NpmrcBuildCheck scan" };
                 threads[t].Start();
             }
 
@@ -464,11 +469,6 @@ public static class TreeScanner
         {
             try
             {
-                if (index > 0)
-                {
-                    ScanTrace.ThreadStart();
-                }
-
                 var walked = Walked[index] = new WalkResult();
                 var done = Done[index] = new List<FileWork>();
                 var entries = new List<TreeWalker.Entry>(256);
@@ -545,10 +545,6 @@ public static class TreeScanner
 
                 Interlocked.Add(ref bytesRead, bytes);
                 Interlocked.Add(ref cacheHits, hits);
-                if (index > 0)
-                {
-                    ScanTrace.ThreadEnd("worker " + index);
-                }
             }
             catch (Exception ex)
             {
