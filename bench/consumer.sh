@@ -8,8 +8,8 @@
 #   Their project, obj and bin files are removed after.
 # shared: the projects sit elsewhere and set NpmrcBuildCheckRoot to TREE, as a monorepo's
 #   Directory.Build.props does: the scan goes through the package's private project.
-# NPMRC_BENCH_REFERENCE=1 (shared only): each project also references a library project with
-#   the same settings, as projects of a real repository do.
+# NPMRC_BENCH_REFERENCE=N (shared only): each project also references N library projects with
+#   the same settings (1 if N is not a number), as projects of a real repository do.
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=$(mktemp -d)
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/packages"
@@ -66,19 +66,27 @@ make_project() { # name, extra item
   dotnet build "$home/$1.csproj" -nodeReuse:false >/dev/null
 }
 package="<PackageReference Include=\"NpmrcBuildCheck\" Version=\"$version\" PrivateAssets=\"all\" />"
-if [ "${NPMRC_BENCH_REFERENCE:-}" = 1 ]; then
-  [ "$mode" = shared ] || { echo "NPMRC_BENCH_REFERENCE=1 needs the shared mode (the library would land in TREE)" >&2; exit 1; }
-  # As in a real repository: each consumer references a library project that has the same settings
-  # (and the package, for NoopWith), so the build has a ProjectReference to resolve as well.
+if [ -n "${NPMRC_BENCH_REFERENCE:-}" ]; then
+  [ "$mode" = shared ] || { echo "NPMRC_BENCH_REFERENCE needs the shared mode (the libraries would land in TREE)" >&2; exit 1; }
+  libraries=$NPMRC_BENCH_REFERENCE
+  [[ "$libraries" =~ ^[1-9][0-9]*$ ]] || libraries=1
+  # As in a real repository: each consumer references library projects that have the same settings
+  # (and the package, for NoopWith), so the build has projects to resolve and build as well.
   make_library() { # name, extra item
     mkdir -p "$home/$1"
     echo 'public static class L { }' > "$home/$1/L.cs"
     write_project "$home/$1/$1.csproj" "<Compile Include=\"L.cs\" /> $2"
   }
-  make_library LibWith "$package"
-  make_library LibWithout ""
-  make_project NoopWith "$package <ProjectReference Include=\"$home/LibWith/LibWith.csproj\" />"
-  make_project NoopWithout "<ProjectReference Include=\"$home/LibWithout/LibWithout.csproj\" />"
+  references_with=""; references_without=""
+  for ((l = 1; l <= libraries; l++)); do
+    suffix=$([ "$libraries" = 1 ] || echo "$l")
+    make_library "LibWith$suffix" "$package"
+    make_library "LibWithout$suffix" ""
+    references_with+="<ProjectReference Include=\"$home/LibWith$suffix/LibWith$suffix.csproj\" /> "
+    references_without+="<ProjectReference Include=\"$home/LibWithout$suffix/LibWithout$suffix.csproj\" /> "
+  done
+  make_project NoopWith "$package $references_with"
+  make_project NoopWithout "$references_without"
 else
   make_project NoopWith "$package"
   make_project NoopWithout ""
