@@ -9,8 +9,11 @@
 # shared: the projects sit elsewhere and set NpmrcBuildCheckRoot to TREE, as a monorepo's
 #   Directory.Build.props does: the scan goes through the package's private project.
 # NPMRC_BENCH_REFERENCE=N (shared only): each project also references N library projects with
-#   the same settings (1 if N is not a number), as projects of a real repository do.
+#   the same settings, as projects of a real repository do.
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+libraries=${NPMRC_BENCH_REFERENCE:-0}
+[[ "$libraries" =~ ^[0-9]+$ ]] || { echo "NPMRC_BENCH_REFERENCE must be a number of library projects, not '$libraries'" >&2; exit 1; }
+[ "$libraries" = 0 ] || [ "$mode" = shared ] || { echo "NPMRC_BENCH_REFERENCE needs the shared mode (the libraries would land in TREE)" >&2; exit 1; }
 work=$(mktemp -d)
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/packages"
 
@@ -66,10 +69,7 @@ make_project() { # name, extra item
   dotnet build "$home/$1.csproj" -nodeReuse:false >/dev/null
 }
 package="<PackageReference Include=\"NpmrcBuildCheck\" Version=\"$version\" PrivateAssets=\"all\" />"
-if [ -n "${NPMRC_BENCH_REFERENCE:-}" ]; then
-  [ "$mode" = shared ] || { echo "NPMRC_BENCH_REFERENCE needs the shared mode (the libraries would land in TREE)" >&2; exit 1; }
-  libraries=$NPMRC_BENCH_REFERENCE
-  [[ "$libraries" =~ ^[1-9][0-9]*$ ]] || libraries=1
+if [ "$libraries" != 0 ]; then
   # As in a real repository: each consumer references library projects that have the same settings
   # (and the package, for NoopWith), so the build has projects to resolve and build as well.
   make_library() { # name, extra item
