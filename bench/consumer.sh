@@ -79,11 +79,10 @@ if [ "$libraries" != 0 ]; then
   }
   references_with=""; references_without=""
   for ((l = 1; l <= libraries; l++)); do
-    suffix=$([ "$libraries" = 1 ] || echo "$l")
-    make_library "LibWith$suffix" "$package"
-    make_library "LibWithout$suffix" ""
-    references_with+="<ProjectReference Include=\"$home/LibWith$suffix/LibWith$suffix.csproj\" /> "
-    references_without+="<ProjectReference Include=\"$home/LibWithout$suffix/LibWithout$suffix.csproj\" /> "
+    make_library "LibWith$l" "$package"
+    make_library "LibWithout$l" ""
+    references_with+="<ProjectReference Include=\"$home/LibWith$l/LibWith$l.csproj\" /> "
+    references_without+="<ProjectReference Include=\"$home/LibWithout$l/LibWithout$l.csproj\" /> "
   done
   make_project NoopWith "$package $references_with"
   make_project NoopWithout "$references_without"
